@@ -1,0 +1,227 @@
+"""The scenario pack format, as typed, frozen records.
+
+These classes are the schema: msgspec decodes JSON straight into them (rejecting unknown
+keys and wrong types), and `resources/schema/pack.schema.json` is generated from them, so
+the format a teacher's editor checks and the format the app reads cannot drift apart.
+Cross-references (a source id, a stakeholder id) are checked in `scenario.pack`, because a
+type system cannot say "this string names an item elsewhere in the file".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+import msgspec
+
+FORMAT_VERSION = 1
+
+Id = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Lower-case identifier, unique within its list.")]
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+Line = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
+Claim = Annotated[str, msgspec.Meta(min_length=1, max_length=140, description="One sentence, at most 140 characters.")]
+Url = Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$", max_length=1000)]
+SourceRefs = Annotated[list[Id], msgspec.Meta(min_length=1, description="Ids of items in `sources`.")]
+
+EventKind = Literal[
+    "executive_order", "law", "legislation", "court", "regulator", "company",
+    "foreign_government", "negotiation", "statement", "report", "market",
+]
+InstrumentKind = Literal[
+    "executive_order", "presidential_order", "law", "regulation", "injunction",
+    "extension", "non_enforcement", "state_law", "foreign_regulation",
+]
+InstrumentStatus = Literal["pending", "in_force", "enjoined", "suspended", "revoked", "superseded", "expired", "moot"]
+Side = Literal["for", "against"]
+Theme = Literal[
+    "security_data", "content_manipulation", "free_expression", "due_process",
+    "economy", "effectiveness", "trade", "rule_of_law",
+]
+AssumptionKind = Literal["probability", "number"]
+
+
+class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Base for every pack record: immutable, strict about keys."""
+
+
+class Source(Record, kw_only=True):
+    id: Id
+    publisher: Line
+    title: Line
+    date: dt.date | None = None
+    url: Url
+    primary: bool = False
+    note: str = ""
+
+
+class Stakeholder(Record, kw_only=True):
+    id: Id
+    name: Line
+    kind: Literal["government", "legislature", "court", "company", "foreign_government", "civil_society", "public", "expert", "media"]
+    description: str = ""
+
+
+class Event(Record, kw_only=True):
+    id: Id
+    date: dt.date
+    title: Line
+    detail: Text
+    kind: EventKind
+    sources: SourceRefs
+    stakeholders: list[Id] = []
+
+
+class StatusChange(Record, kw_only=True):
+    """One step in an instrument's life; the latest change on or before a date is its status then."""
+
+    date: dt.date
+    status: InstrumentStatus
+    note: Line
+    sources: SourceRefs
+
+
+class Instrument(Record, kw_only=True):
+    """An order, law, regulation or injunction whose force changes over time."""
+
+    id: Id
+    name: Line
+    title: Line
+    kind: InstrumentKind
+    summary: Text
+    changes: Annotated[list[StatusChange], msgspec.Meta(min_length=1)]
+
+
+class Deadline(Record, kw_only=True):
+    """A date on which something legally takes effect, set by an instrument.
+
+    `announced` is when the deadline became known (for spoiler-free stepping); `ends` is the
+    first day it no longer applies because it was moved, mooted, enjoined or met.
+    """
+
+    id: Id
+    date: dt.date
+    title: Line
+    takes_effect: Text
+    set_by: Id
+    announced: dt.date
+    rule: Line
+    rule_from: dt.date | None = None
+    rule_days: int | None = None
+    ends: dt.date | None = None
+    outcome: Text
+    moved_to: Id | None = None
+    sources: SourceRefs
+
+
+class Argument(Record, kw_only=True):
+    id: Id
+    side: Side
+    theme: Theme
+    stakeholder: Id
+    speaker: Line
+    date: dt.date
+    claim: Claim
+    detail: Text
+    quote: str = ""
+    sources: SourceRefs
+    rebuttals: list[Id] = []
+
+
+class Role(Record, kw_only=True):
+    id: Id
+    title: Line
+    stakeholder: Id
+    brief: Text
+    objectives: Annotated[list[Line], msgspec.Meta(min_length=1)]
+    constraints: list[Line] = []
+
+
+class Assumption(Record, kw_only=True):
+    id: Id
+    label: Line
+    kind: AssumptionKind
+    unit: Annotated[str, msgspec.Meta(max_length=40)]
+    min: float
+    max: float
+    default: float
+    step: float | None = None
+    help: Text
+    sources: list[Id] = []
+
+
+class ChanceNode(Record, kw_only=True):
+    """A yes/no chance whose probability is one of the student's assumptions."""
+
+    id: Id
+    question: Line
+    probability: Id
+    yes: Id
+    no: Id
+
+
+class Outcome(Record, kw_only=True):
+    id: Id
+    label: Line
+    description: Text
+
+
+class OutcomeModel(Record, kw_only=True):
+    root: Id
+    nodes: Annotated[list[ChanceNode], msgspec.Meta(min_length=1)]
+    outcomes: Annotated[list[Outcome], msgspec.Meta(min_length=2)]
+
+
+class Question(Record, kw_only=True):
+    """A forecast question, opened on one date and resolved by history on a later one."""
+
+    id: Id
+    question: Line
+    opens: dt.date
+    resolves: dt.date
+    answer: bool
+    resolution: Text
+    sources: SourceRefs
+
+
+class Prompt(Record, kw_only=True):
+    id: Id
+    date: dt.date
+    text: Text
+    roles: list[Id] = []
+
+
+class Position(Record, kw_only=True):
+    claim: Text
+    sources: SourceRefs
+
+
+class Disagreement(Record, kw_only=True):
+    """Where sources disagree on a fact; the app shows every position, never a winner."""
+
+    id: Id
+    date: dt.date
+    topic: Line
+    positions: Annotated[list[Position], msgspec.Meta(min_length=2)]
+
+
+class Pack(Record, kw_only=True):
+    format: Literal[1]
+    id: Id
+    version: Line
+    title: Line
+    summary: Annotated[str, msgspec.Meta(min_length=1, max_length=200, description="One line for the start page.")]
+    description: Text
+    start: dt.date
+    end: dt.date
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
+    stakeholders: list[Stakeholder]
+    events: Annotated[list[Event], msgspec.Meta(min_length=1)]
+    instruments: list[Instrument] = []
+    deadlines: list[Deadline] = []
+    arguments: list[Argument] = []
+    roles: list[Role] = []
+    assumptions: list[Assumption] = []
+    outcome_model: OutcomeModel | None = None
+    questions: list[Question] = []
+    prompts: list[Prompt] = []
+    disagreements: list[Disagreement] = []

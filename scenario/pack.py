@@ -1,0 +1,285 @@
+"""Loading a scenario pack from disk, with every problem named by file, path and cause.
+
+A pack is untrusted input (a teacher may write their own), so loading never raises anything
+but `PackError`, refuses oversized files before reading them, and checks what the schema
+alone cannot: unique ids, resolved references, dates inside the pack's range, deadline
+arithmetic, and an outcome model in which every path ends in an outcome.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import msgspec
+
+from scenario.model import Pack
+
+MAX_PACK_BYTES = 5 * 1024 * 1024
+
+_DECODER = msgspec.json.Decoder(Pack)
+_MSGSPEC_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class PackError(Exception):
+    """A pack that cannot be used, with every problem found (not just the first)."""
+
+    def __init__(self, file: Path | str, problems: list[Problem]) -> None:
+        self.file = str(file)
+        self.problems = problems
+        super().__init__("\n".join(f"{self.file}: {p}" for p in problems))
+
+    @property
+    def first(self) -> str:
+        """The first problem on one line, for a greyed-out list entry."""
+        return str(self.problems[0])
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadedPack:
+    path: Path
+    pack: Pack
+    digest: str  # sha256 of the file bytes: a submission names exactly what it was made with
+
+
+@dataclasses.dataclass(frozen=True)
+class PackEntry:
+    """One file found in a pack folder: loaded, or the reason it could not be."""
+
+    path: Path
+    loaded: LoadedPack | None
+    error: PackError | None
+
+
+def load_pack(path: Path | str) -> LoadedPack:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACK_BYTES:
+            raise PackError(path, [Problem("", f"file is {size / 1e6:.1f} MB; a pack may be at most {MAX_PACK_BYTES // (1024 * 1024)} MB")])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackError(path, [Problem("", f"cannot read the file ({exc.strerror or exc})")]) from None
+    return LoadedPack(path, parse_pack(data, path), hashlib.sha256(data).hexdigest())
+
+
+def parse_pack(data: bytes, name: Path | str = "<pack>") -> Pack:
+    if len(data) > MAX_PACK_BYTES:
+        raise PackError(name, [Problem("", f"a pack may be at most {MAX_PACK_BYTES // (1024 * 1024)} MB")])
+    try:
+        pack = _DECODER.decode(data)
+    except msgspec.ValidationError as exc:
+        match = _MSGSPEC_PATH.match(str(exc))
+        assert match is not None
+        raise PackError(name, [Problem(match["path"] or "", match["message"])]) from None
+    except msgspec.DecodeError as exc:
+        raise PackError(name, [Problem("", f"not valid JSON ({exc})")]) from None
+    problems = list(check_pack(pack))
+    if problems:
+        raise PackError(name, problems)
+    return sorted_pack(pack)
+
+
+def discover_packs(folder: Path) -> list[PackEntry]:
+    entries = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            entries.append(PackEntry(path, load_pack(path), None))
+        except PackError as exc:
+            entries.append(PackEntry(path, None, exc))
+    return entries
+
+
+def sorted_pack(pack: Pack) -> Pack:
+    """Dated lists in date order (stable, so same-day items keep the author's order)."""
+    by_date = lambda item: item.date  # noqa: E731
+    return msgspec.structs.replace(
+        pack,
+        events=sorted(pack.events, key=by_date),
+        deadlines=sorted(pack.deadlines, key=by_date),
+        arguments=sorted(pack.arguments, key=by_date),
+        prompts=sorted(pack.prompts, key=by_date),
+        disagreements=sorted(pack.disagreements, key=by_date),
+        questions=sorted(pack.questions, key=lambda q: q.opens),
+    )
+
+
+def check_pack(pack: Pack) -> Iterator[Problem]:
+    yield from _check_unique(pack)
+    sources = {s.id for s in pack.sources}
+    stakeholders = {s.id for s in pack.stakeholders}
+    instruments = {i.id for i in pack.instruments}
+    deadlines = {d.id for d in pack.deadlines}
+    arguments = {a.id: a for a in pack.arguments}
+    roles = {r.id for r in pack.roles}
+
+    def refs(path: str, ids: Iterable[str], known: set[str] | dict, what: str) -> Iterator[Problem]:
+        for n, ref in enumerate(ids):
+            if ref not in known:
+                yield Problem(f"{path}[{n}]", f"unknown {what} '{ref}'")
+
+    def in_range(path: str, day) -> Iterator[Problem]:
+        if not pack.start <= day <= pack.end:
+            yield Problem(path, f"date {day} is outside the pack's range {pack.start} to {pack.end}")
+
+    if pack.start > pack.end:
+        yield Problem("start", f"start {pack.start} is after end {pack.end}")
+    for n, e in enumerate(pack.events):
+        yield from in_range(f"events[{n}].date", e.date)
+        yield from refs(f"events[{n}].sources", e.sources, sources, "source")
+        yield from refs(f"events[{n}].stakeholders", e.stakeholders, stakeholders, "stakeholder")
+    for n, inst in enumerate(pack.instruments):
+        previous = None
+        for m, change in enumerate(inst.changes):
+            path = f"instruments[{n}].changes[{m}]"
+            yield from in_range(f"{path}.date", change.date)
+            yield from refs(f"{path}.sources", change.sources, sources, "source")
+            if previous is not None and change.date < previous:
+                yield Problem(f"{path}.date", "changes must be in date order")
+            previous = change.date
+    for n, d in enumerate(pack.deadlines):
+        yield from _check_deadline(f"deadlines[{n}]", d, instruments, deadlines)
+        yield from in_range(f"deadlines[{n}].announced", d.announced)
+        yield from refs(f"deadlines[{n}].sources", d.sources, sources, "source")
+    for n, a in enumerate(pack.arguments):
+        yield from in_range(f"arguments[{n}].date", a.date)
+        yield from refs(f"arguments[{n}].sources", a.sources, sources, "source")
+        yield from refs(f"arguments[{n}].stakeholder", [a.stakeholder], stakeholders, "stakeholder")
+        yield from refs(f"arguments[{n}].rebuttals", a.rebuttals, arguments, "argument")
+        for m, other in enumerate(a.rebuttals):
+            if other in arguments and arguments[other].side == a.side:
+                yield Problem(f"arguments[{n}].rebuttals[{m}]", f"'{other}' is on the same side ({a.side}); a rebuttal answers the other side")
+    for n, r in enumerate(pack.roles):
+        yield from refs(f"roles[{n}].stakeholder", [r.stakeholder], stakeholders, "stakeholder")
+    for n, s in enumerate(pack.assumptions):
+        yield from _check_assumption(f"assumptions[{n}]", s)
+        yield from refs(f"assumptions[{n}].sources", s.sources, sources, "source")
+    for n, q in enumerate(pack.questions):
+        yield from in_range(f"questions[{n}].opens", q.opens)
+        yield from in_range(f"questions[{n}].resolves", q.resolves)
+        if q.resolves < q.opens:
+            yield Problem(f"questions[{n}].resolves", "resolves before it opens")
+        yield from refs(f"questions[{n}].sources", q.sources, sources, "source")
+    for n, p in enumerate(pack.prompts):
+        yield from in_range(f"prompts[{n}].date", p.date)
+        yield from refs(f"prompts[{n}].roles", p.roles, roles, "role")
+    for n, dis in enumerate(pack.disagreements):
+        yield from in_range(f"disagreements[{n}].date", dis.date)
+        for m, pos in enumerate(dis.positions):
+            yield from refs(f"disagreements[{n}].positions[{m}].sources", pos.sources, sources, "source")
+    if pack.outcome_model is not None:
+        yield from _check_outcome_model(pack)
+
+
+def _check_unique(pack: Pack) -> Iterator[Problem]:
+    lists = {
+        "sources": pack.sources, "stakeholders": pack.stakeholders, "events": pack.events,
+        "instruments": pack.instruments, "deadlines": pack.deadlines, "arguments": pack.arguments,
+        "roles": pack.roles, "assumptions": pack.assumptions, "questions": pack.questions,
+        "prompts": pack.prompts, "disagreements": pack.disagreements,
+    }
+    if pack.outcome_model is not None:
+        lists["outcome_model.nodes"] = pack.outcome_model.nodes
+        lists["outcome_model.outcomes"] = pack.outcome_model.outcomes
+    for name, items in lists.items():
+        seen: set[str] = set()
+        for n, item in enumerate(items):
+            if item.id in seen:
+                yield Problem(f"{name}[{n}].id", f"duplicate id '{item.id}'")
+            seen.add(item.id)
+
+
+def _check_deadline(path: str, d, instruments: set[str], deadlines: set[str]) -> Iterator[Problem]:
+    if d.set_by not in instruments:
+        yield Problem(f"{path}.set_by", f"unknown instrument '{d.set_by}'")
+    if d.moved_to is not None and d.moved_to not in deadlines:
+        yield Problem(f"{path}.moved_to", f"unknown deadline '{d.moved_to}'")
+    if d.announced > d.date:
+        yield Problem(f"{path}.announced", "announced after the deadline itself")
+    if d.ends is not None and d.ends <= d.announced:
+        yield Problem(f"{path}.ends", "ends on or before the day it was announced")
+    if (d.rule_from is None) != (d.rule_days is None):
+        yield Problem(f"{path}.rule_days", "rule_from and rule_days go together")
+    elif d.rule_from is not None and d.rule_days is not None:
+        computed = d.rule_from + dt.timedelta(days=d.rule_days)
+        if computed != d.date:
+            yield Problem(f"{path}.date", f"{d.rule_days} days after {d.rule_from} is {computed}, not {d.date}")
+
+
+def _check_assumption(path: str, s) -> Iterator[Problem]:
+    values = {"min": s.min, "max": s.max, "default": s.default}
+    if s.step is not None:
+        values["step"] = s.step
+    bad = [k for k, v in values.items() if not math.isfinite(v)]
+    for key in bad:
+        yield Problem(f"{path}.{key}", "must be a finite number")
+    if bad:
+        return
+    if s.min >= s.max:
+        yield Problem(f"{path}.max", f"max {s.max} must be greater than min {s.min}")
+    if not s.min <= s.default <= s.max:
+        yield Problem(f"{path}.default", f"default {s.default} is outside {s.min} to {s.max}")
+    if s.kind == "probability" and not (0 <= s.min and s.max <= 1):
+        yield Problem(f"{path}.max", "a probability's range must lie within 0 to 1")
+    if s.step is not None and s.step <= 0:
+        yield Problem(f"{path}.step", "step must be positive")
+
+
+def _check_outcome_model(pack: Pack) -> Iterator[Problem]:
+    model = pack.outcome_model
+    assert model is not None
+    probabilities = {a.id for a in pack.assumptions if a.kind == "probability"}
+    nodes = {n.id: n for n in model.nodes}
+    outcomes = {o.id for o in model.outcomes}
+    for name in set(nodes) & outcomes:
+        yield Problem("outcome_model", f"'{name}' is both a node and an outcome")
+    if model.root not in nodes:
+        yield Problem("outcome_model.root", f"unknown node '{model.root}'")
+        return
+    for n, node in enumerate(model.nodes):
+        if node.probability not in probabilities:
+            yield Problem(f"outcome_model.nodes[{n}].probability", f"'{node.probability}' is not a probability assumption")
+        for branch in ("yes", "no"):
+            target = getattr(node, branch)
+            if target not in nodes and target not in outcomes:
+                yield Problem(f"outcome_model.nodes[{n}].{branch}", f"unknown node or outcome '{target}'")
+    reached: set[str] = set()
+    finished: set[str] = set()
+
+    def walk(node_id: str, trail: set[str]) -> Iterator[Problem]:
+        """Depth-first, each node expanded once, so a shared subtree costs nothing extra."""
+        if node_id in trail:
+            yield Problem("outcome_model", f"cycle through '{node_id}': every path must end in an outcome")
+            return
+        if node_id in finished:
+            return
+        reached.add(node_id)
+        node = nodes.get(node_id)
+        if node is not None:
+            trail.add(node_id)
+            for target in (node.yes, node.no):
+                yield from walk(target, trail)
+            trail.discard(node_id)
+        finished.add(node_id)
+
+    yield from walk(model.root, set())
+    for n, node in enumerate(model.nodes):
+        if node.id not in reached:
+            yield Problem(f"outcome_model.nodes[{n}]", f"node '{node.id}' cannot be reached from the root")
+    for n, outcome in enumerate(model.outcomes):
+        if outcome.id not in reached:
+            yield Problem(f"outcome_model.outcomes[{n}]", f"outcome '{outcome.id}' cannot be reached from the root")
