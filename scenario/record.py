@@ -1,0 +1,91 @@
+"""A student's scenario: what they assumed, weighed, forecast and answered, in one pack.
+
+The record is immutable; every edit is a function returning a new record. That keeps undo
+trivial (keep the old value), lets the store persist exactly one changed row per edit, and
+lets export, submissions and the class view share one typed shape instead of loose dicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+import msgspec
+
+Mode = Literal["explore", "classroom"]
+Note = Annotated[str, msgspec.Meta(max_length=4000)]
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=120)]
+Weight = Annotated[int, msgspec.Meta(ge=0, le=5)]
+Probability = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
+
+
+class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Base for record parts: immutable, strict about keys when read back from a file."""
+
+
+class AssumptionValue(Entry, kw_only=True):
+    value: float
+    low: float | None = None
+    high: float | None = None
+    note: Note = ""
+
+
+class ArgumentWeight(Entry, kw_only=True):
+    weight: Weight
+    note: Note = ""
+
+
+class Forecast(Entry, kw_only=True):
+    probability: Probability
+    reason: Note = ""
+    made_on: dt.date  # the scenario date the student was standing on, not the wall clock
+
+
+class Snapshot(Entry, kw_only=True):
+    """The student's assumption values as they stood at one scenario date."""
+
+    date: dt.date
+    values: dict[str, float]
+
+
+class ScenarioRecord(Entry, kw_only=True):
+    name: Name
+    pack_id: str
+    mode: Mode = "explore"
+    role: str | None = None
+    current_date: dt.date | None = None
+    assumptions: dict[str, AssumptionValue] = {}
+    weights: dict[str, ArgumentWeight] = {}
+    forecasts: dict[str, Forecast] = {}
+    answers: dict[str, Note] = {}
+    snapshots: list[Snapshot] = []
+    revealed_at: dt.date | None = None  # scenario date at which the student chose to see the end
+
+
+def with_assumption(record: ScenarioRecord, assumption_id: str, value: AssumptionValue | None, at: dt.date | None) -> ScenarioRecord:
+    """Set (or with None, clear back to the pack default) one assumption, snapshotting the values at `at`."""
+    assumptions = dict(record.assumptions)
+    if value is None:
+        assumptions.pop(assumption_id, None)
+    else:
+        assumptions[assumption_id] = value
+    updated = msgspec.structs.replace(record, assumptions=assumptions)
+    return with_snapshot(updated, at) if at is not None else updated
+
+
+def with_snapshot(record: ScenarioRecord, at: dt.date) -> ScenarioRecord:
+    """Keep one snapshot per date: a later edit on the same date replaces that date's values."""
+    values = {key: v.value for key, v in record.assumptions.items()}
+    kept = [s for s in record.snapshots if s.date != at]
+    kept.append(Snapshot(date=at, values=values))
+    kept.sort(key=lambda s: s.date)
+    return msgspec.structs.replace(record, snapshots=kept)
+
+
+def with_weight(record: ScenarioRecord, argument_id: str, weight: ArgumentWeight | None) -> ScenarioRecord:
+    weights = dict(record.weights)
+    if weight is None:
+        weights.pop(argument_id, None)
+    else:
+        weights[argument_id] = weight
+    return msgspec.structs.replace(record, weights=weights)
