@@ -1,0 +1,41 @@
+"""Shared fixtures: every test runs headless and against a throw-away data directory."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+MINI_PACK = DATA / "mini-pack.json"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test may read or write a real user's data."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DIVESTITURE_LAB_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def mini_json() -> dict:
+    return json.loads(MINI_PACK.read_text())
+
+
+@pytest.fixture
+def write_pack(tmp_path: Path):
+    """Write a (possibly broken) pack dict to a file and return its path."""
+
+    def write(pack: dict | str | bytes, name: str = "pack.json") -> Path:
+        path = tmp_path / name
+        if isinstance(pack, dict):
+            pack = json.dumps(pack)
+        path.write_bytes(pack if isinstance(pack, bytes) else pack.encode())
+        return path
+
+    return write

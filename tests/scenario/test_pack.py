@@ -1,0 +1,150 @@
+"""Pack loading: a good pack loads sorted; every kind of broken pack names its problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from scenario.pack import MAX_PACK_BYTES, PackError, discover_packs, load_pack
+from tests.conftest import MINI_PACK
+
+
+def problems(path) -> list[str]:
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    return [str(p) for p in info.value.problems]
+
+
+def test_mini_pack_loads_with_sorted_events_and_a_stable_digest():
+    loaded = load_pack(MINI_PACK)
+    dates = [e.date for e in loaded.pack.events]
+    assert dates == sorted(dates)
+    assert loaded.digest == load_pack(MINI_PACK).digest
+    assert len(loaded.digest) == 64
+
+
+def test_events_out_of_order_in_the_file_are_sorted(mini_json, write_pack):
+    mini_json["events"].reverse()
+    pack = load_pack(write_pack(mini_json)).pack
+    assert [e.id for e in pack.events] == ["e-order", "e-suit", "e-injunction", "e-order2"]
+
+
+def test_missing_field(mini_json, write_pack):
+    del mini_json["events"][1]["title"]
+    assert problems(write_pack(mini_json)) == ["events[1]: Object missing required field `title`"]
+
+
+def test_unknown_key(mini_json, write_pack):
+    mini_json["events"][0]["colour"] = "red"
+    assert problems(write_pack(mini_json)) == ["events[0]: Object contains unknown field `colour`"]
+
+
+def test_bad_date(mini_json, write_pack):
+    mini_json["events"][2]["date"] = "2030-02-30"
+    [message] = problems(write_pack(mini_json))
+    assert message.startswith("events[2].date: Invalid RFC3339 encoded date")
+
+
+def test_wrong_type_names_the_nested_path(mini_json, write_pack):
+    mini_json["events"][3]["sources"] = ["s-order", 12]
+    assert problems(write_pack(mini_json)) == ["events[3].sources[1]: Expected `str`, got `int`"]
+
+
+def test_dangling_references_are_all_reported(mini_json, write_pack):
+    mini_json["events"][0]["sources"] = ["nope"]
+    mini_json["arguments"][0]["stakeholder"] = "ghost"
+    mini_json["deadlines"][0]["set_by"] = "order-9"
+    found = problems(write_pack(mini_json))
+    assert "events[0].sources[0]: unknown source 'nope'" in found
+    assert "arguments[0].stakeholder[0]: unknown stakeholder 'ghost'" in found
+    assert "deadlines[0].set_by: unknown instrument 'order-9'" in found
+
+
+def test_duplicate_id(mini_json, write_pack):
+    mini_json["events"][1]["id"] = "e-order"
+    assert "events[1].id: duplicate id 'e-order'" in problems(write_pack(mini_json))
+
+
+def test_date_outside_the_pack_range(mini_json, write_pack):
+    mini_json["events"][0]["date"] = "2029-12-31"
+    assert "events[0].date: date 2029-12-31 is outside the pack's range 2030-01-01 to 2030-03-31" in problems(write_pack(mini_json))
+
+
+def test_deadline_arithmetic_is_checked(mini_json, write_pack):
+    mini_json["deadlines"][0]["rule_days"] = 31
+    assert "deadlines[0].date: 31 days after 2030-01-05 is 2030-02-05, not 2030-02-04" in problems(write_pack(mini_json))
+
+
+def test_rebuttal_on_the_same_side_is_rejected(mini_json, write_pack):
+    mini_json["arguments"][1]["rebuttals"] = ["a-against-2"]
+    assert any("same side" in p for p in problems(write_pack(mini_json)))
+
+
+def test_claim_longer_than_140_characters(mini_json, write_pack):
+    mini_json["arguments"][0]["claim"] = "x" * 141
+    assert problems(write_pack(mini_json)) == ["arguments[0].claim: Expected `str` of length <= 140"]
+
+
+def test_outcome_model_cycle_and_unreachable_outcome(mini_json, write_pack):
+    mini_json["outcome_model"]["nodes"][1]["no"] = "n-deal"
+    found = problems(write_pack(mini_json))
+    assert any("cycle through 'n-deal'" in p for p in found)
+    assert "outcome_model.outcomes[2]: outcome 'o-banned' cannot be reached from the root" in found
+
+
+def test_outcome_node_must_use_a_probability_assumption(mini_json, write_pack):
+    mini_json["outcome_model"]["nodes"][0]["probability"] = "users"
+    assert "outcome_model.nodes[0].probability: 'users' is not a probability assumption" in problems(write_pack(mini_json))
+
+
+def test_assumption_default_outside_its_range(mini_json, write_pack):
+    mini_json["assumptions"][2]["default"] = 400
+    assert "assumptions[2].default: default 400.0 is outside 0.0 to 300.0" in problems(write_pack(mini_json))
+
+
+def test_infinite_number_from_an_overflowing_literal(mini_json, write_pack):
+    text = json.dumps(mini_json).replace('"max": 300', '"max": 1e999')
+    assert ["assumptions[2].max: Number out of range"] == problems(write_pack(text))
+
+
+def test_invalid_json_and_invalid_utf8(write_pack):
+    assert problems(write_pack("{not json"))[0].startswith("not valid JSON")
+    assert problems(write_pack(b'{"id": "\xff\xfe"}'))[0].startswith("not valid JSON")
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(write_pack, tmp_path):
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    assert MAX_PACK_BYTES < path.stat().st_size
+    [message] = problems(path)
+    assert "a pack may be at most 5 MB" in message
+
+
+def test_deeply_nested_json_is_rejected_without_crashing(mini_json, write_pack):
+    text = json.dumps(mini_json).replace('"stakeholders": ["exec"]', '"stakeholders": ' + "[" * 10000 + "]" * 10000, 1)
+    [message] = problems(write_pack(text))
+    assert message.startswith("events[0].stakeholders[0]")
+
+
+def test_missing_file_is_a_pack_error(tmp_path):
+    [message] = problems(tmp_path / "absent.json")
+    assert message.startswith("cannot read the file")
+
+
+def test_error_message_names_the_file(mini_json, write_pack):
+    del mini_json["title"]
+    path = write_pack(mini_json, "teacher.json")
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    assert str(info.value) == f"{path}: Object missing required field `title`"
+
+
+def test_discover_lists_good_and_bad_packs_without_raising(mini_json, write_pack, tmp_path):
+    write_pack(mini_json, "a-good.json")
+    write_pack("[]", "b-bad.json")
+    good, bad = discover_packs(tmp_path)
+    assert good.loaded is not None and good.loaded.pack.start == dt.date(2030, 1, 1)
+    assert bad.loaded is None and bad.error is not None and "Expected `object`" in bad.error.first
