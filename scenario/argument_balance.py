@@ -11,19 +11,10 @@ import dataclasses
 import typing
 from collections.abc import Iterable, Mapping
 
+from scenario.labels import THEMES
 from scenario.model import Argument, Theme
 from scenario.record import ArgumentWeight
 
-THEME_LABELS: Mapping[str, str] = {
-    "security_data": "Security and data",
-    "content_manipulation": "Content manipulation",
-    "free_expression": "Free expression",
-    "due_process": "Due process",
-    "economy": "Economy",
-    "effectiveness": "Effectiveness",
-    "trade": "Trade",
-    "rule_of_law": "Rule of law",
-}
 _THEME_ORDER = typing.get_args(Theme)
 
 
@@ -67,7 +58,7 @@ def argument_balance(arguments: Iterable[Argument], weights: Mapping[str, Argume
         row[side] += weight
         row[side + 2] += 1
     themes = tuple(
-        ThemeBalance(theme, THEME_LABELS.get(theme, theme), *sums[theme])
+        ThemeBalance(theme, THEMES.get(theme, theme), *sums[theme])
         for theme in sorted(sums, key=_THEME_ORDER.index)
     )
     return Balance(themes, weighed)
