@@ -103,6 +103,19 @@ def discover_packs(folder: Path) -> list[PackEntry]:
     return entries
 
 
+def find_pack(ref: str, folder: Path) -> LoadedPack:
+    """A pack by file path, or by id among the packs in `folder` (what `--pack` accepts)."""
+    path = Path(ref)
+    if path.suffix == ".json" or path.exists():
+        return load_pack(path)
+    entries = discover_packs(folder)
+    for entry in entries:
+        if entry.loaded is not None and entry.loaded.pack.id == ref:
+            return entry.loaded
+    known = ", ".join(e.loaded.pack.id for e in entries if e.loaded is not None) or "none"
+    raise PackError(ref, [Problem("", f"no pack file or pack id by that name (installed packs: {known})")])
+
+
 def sorted_pack(pack: Pack) -> Pack:
     """Dated lists in date order (stable, so same-day items keep the author's order)."""
     by_date = lambda item: item.date  # noqa: E731

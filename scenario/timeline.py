@@ -37,6 +37,7 @@ class Timeline:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        self.instruments = {i.id: i for i in pack.instruments}
         self._event_dates = [e.date for e in pack.events]
         self._argument_dates = [a.date for a in pack.arguments]
         self._step_dates = sorted({e.date for e in pack.events} | {d.date for d in pack.deadlines if pack.start <= d.date <= pack.end})

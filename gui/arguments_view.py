@@ -1,0 +1,81 @@
+"""Arguments made by the current date, For and Against side by side, filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.list_panel import ListPanel
+from gui.rows_model import Row
+from gui.session import Session
+from scenario.labels import SIDES, THEMES, short_date
+from scenario.model import Argument
+from scenario.pack import LoadedPack
+
+ALL = ""
+
+
+def _row(a: Argument) -> Row:
+    return Row(f"{a.claim}\n— {a.speaker}, {short_date(a.date)} · {THEMES[a.theme]}", a.detail, a)
+
+
+class ArgumentsView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.theme = self._combo("Theme", "Filter arguments by theme")
+        self.stakeholder = self._combo("Stakeholder", "Filter arguments by stakeholder")
+        self.columns = {
+            side: ListPanel(label, "No argument on this side has been made yet on this date.", f"Arguments: {label}")
+            for side, label in SIDES.items()
+        }
+        filters = QHBoxLayout()
+        for text, combo in (("&Theme:", self.theme), ("&Stakeholder:", self.stakeholder)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        columns = QHBoxLayout()
+        for panel in self.columns.values():
+            columns.addWidget(panel)
+            panel.picked.connect(session.select)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(columns, 1)
+        session.packOpened.connect(self._pack_opened)
+        session.dateChanged.connect(self.refresh)
+
+    def _combo(self, what: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(accessible)
+        combo.currentIndexChanged.connect(self.refresh)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        return combo
+
+    def _pack_opened(self, loaded: LoadedPack) -> None:
+        for combo in (self.theme, self.stakeholder):
+            combo.blockSignals(True)
+            combo.clear()
+        self.theme.addItem("All themes", ALL)
+        for key, label in THEMES.items():
+            self.theme.addItem(label, key)
+        self.stakeholder.addItem("All stakeholders", ALL)
+        used = {a.stakeholder for a in loaded.pack.arguments}
+        for s in sorted((s for s in loaded.pack.stakeholders if s.id in used), key=lambda s: s.name.lower()):
+            self.stakeholder.addItem(s.name, s.id)
+        for combo in (self.theme, self.stakeholder):
+            combo.blockSignals(False)
+
+    def refresh(self, *_: object) -> None:
+        timeline, day = self.session.timeline, self.session.date
+        if timeline is None or day is None:
+            return
+        theme, stakeholder = self.theme.currentData(), self.stakeholder.currentData()
+        shown = [
+            a for a in reversed(timeline.arguments_made(day))
+            if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)
+        ]
+        for side, panel in self.columns.items():
+            rows = [_row(a) for a in shown if a.side == side]
+            panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

@@ -1,0 +1,34 @@
+"""Events up to the current date, newest first; later ones only if the reader asks to see them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from gui.list_panel import ListPanel
+from gui.rows_model import Row
+from gui.session import Session
+from scenario.labels import EVENT_KINDS, short_date
+from scenario.model import Event
+
+
+def _row(event: Event, later: bool) -> Row:
+    prefix = "Later: " if later else ""
+    return Row(f"{prefix}{short_date(event.date)} · {EVENT_KINDS[event.kind]}\n{event.title}", event.detail, event, muted=later)
+
+
+class EventsView(ListPanel):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Events so far", "Nothing has happened yet on this date. Step forward with the Right arrow key.", "Events so far, newest first", parent)
+        self.session = session
+        session.dateChanged.connect(self.refresh)
+        session.revealChanged.connect(self.refresh)
+        self.picked.connect(session.select)
+
+    def refresh(self, *_: object) -> None:
+        timeline, day = self.session.timeline, self.session.date
+        assert timeline is not None and day is not None
+        known = timeline.events_known(day)
+        rows = [_row(e, later=False) for e in known]
+        if self.session.reveal_later:
+            rows = [_row(e, later=True) for e in reversed(timeline.events_later(day))] + rows
+        self.set_rows(rows, f"Events so far ({len(known)} of {len(timeline.pack.events)})")

@@ -1,0 +1,64 @@
+"""Light and dark palettes, so the app reads well whatever the desktop's own theme is."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+_DARK = {
+    QPalette.ColorRole.Window: "#202124",
+    QPalette.ColorRole.WindowText: "#e8eaed",
+    QPalette.ColorRole.Base: "#17181a",
+    QPalette.ColorRole.AlternateBase: "#2a2b2f",
+    QPalette.ColorRole.ToolTipBase: "#2a2b2f",
+    QPalette.ColorRole.ToolTipText: "#e8eaed",
+    QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+    QPalette.ColorRole.Text: "#e8eaed",
+    QPalette.ColorRole.Button: "#2d2e31",
+    QPalette.ColorRole.ButtonText: "#e8eaed",
+    QPalette.ColorRole.BrightText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#8ab4f8",
+    QPalette.ColorRole.HighlightedText: "#17181a",
+    QPalette.ColorRole.Link: "#8ab4f8",
+    QPalette.ColorRole.LinkVisited: "#c58af9",
+    QPalette.ColorRole.Light: "#3c4043",
+    QPalette.ColorRole.Midlight: "#34363a",
+    QPalette.ColorRole.Mid: "#2a2b2f",
+    QPalette.ColorRole.Dark: "#111214",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+_DARK_DISABLED = {
+    QPalette.ColorRole.WindowText: "#80868b",
+    QPalette.ColorRole.Text: "#80868b",
+    QPalette.ColorRole.ButtonText: "#80868b",
+}
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _DARK.items():
+        palette.setColor(role, QColor(colour))
+    for role, colour in _DARK_DISABLED.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+    return palette
+
+
+class ThemeSwitcher:
+    """Applies 'system', 'light' or 'dark'; remembers the platform look so 'system' can return to it."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self._system_style = app.style().name()
+        self._system_palette = app.palette()
+
+    def apply(self, theme: str) -> None:
+        if theme == "system":
+            self.app.setStyle(QStyleFactory.create(self._system_style))
+            self.app.setPalette(self._system_palette)
+            return
+        self.app.setStyle(QStyleFactory.create("Fusion"))
+        self.app.setPalette(dark_palette() if theme == "dark" else self.app.style().standardPalette())
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

@@ -1,0 +1,48 @@
+"""The exercise page: banner and stepper on top, lists and detail below, in resizable panes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from gui.arguments_view import ArgumentsView
+from gui.banner import Banner
+from gui.detail_view import DetailView
+from gui.events_view import EventsView
+from gui.in_force_view import InForceView
+from gui.session import Session
+from gui.step_actions import StepActions
+from gui.stepper import Stepper
+
+
+class Workspace(QWidget):
+    def __init__(self, session: Session, actions: StepActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = Banner(session)
+        self.stepper = Stepper(session, actions)
+        self.in_force = InForceView(session)
+        self.events = EventsView(session)
+        self.detail = DetailView(session)
+        self.arguments = ArgumentsView(session)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.arguments, "&Arguments")
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("leftSplitter")
+        for widget in (self.in_force, self.events, self.detail):
+            self.left.addWidget(widget)
+        self.left.setSizes([150, 300, 250])
+        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main.setObjectName("mainSplitter")
+        self.main.addWidget(self.left)
+        self.main.addWidget(self.tabs)
+        self.main.setSizes([480, 800])
+        self.main.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stepper)
+        layout.addWidget(self.main, 1)
+
+    def splitters(self) -> list[QSplitter]:
+        return [self.left, self.main]

@@ -1,0 +1,99 @@
+"""Divestiture Lab: parse the command line, then hand over to the GUI or a batch command.
+
+Options are checked before Qt is imported, so a typo fails in milliseconds with one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from scenario import __version__
+from scenario.pack import PackError, find_pack, load_pack
+from scenario.resources import PACKS_DIR
+from store.paths import default_data_dir
+
+PROG = "divestiture-lab"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        fail(f"{message} (see --help)")
+
+
+def fail(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800, not '{text}'") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (200 to 8000 pixels a side)")
+    return width, height
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date must be YYYY-MM-DD, not '{text}'") from None
+
+
+def parse_options(argv: list[str]) -> argparse.Namespace:
+    parser = _Parser(prog=PROG, description="Step through the TikTok divestiture deadlines. "
+                     f"Also: '{PROG} validate-pack FILE...' checks scenario packs.")
+    parser.add_argument("--pack", metavar="ID_OR_PATH", help="open this pack (an installed pack's id, or a .json file)")
+    parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="open the pack at this date")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep data here instead of the user data folder")
+    parser.add_argument("--theme", choices=["system", "light", "dark"], help="colour theme for this run")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit")
+    parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size for --screenshot")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    options = parser.parse_args(argv)
+    if options.date and not options.pack:
+        fail("--date needs --pack")
+    options.loaded = None
+    if options.pack:
+        try:
+            options.loaded = find_pack(options.pack, PACKS_DIR)
+        except PackError as exc:
+            fail(f"cannot open pack: {exc.file}: {exc.first}")
+        pack = options.loaded.pack
+        if options.date and not pack.start <= options.date <= pack.end:
+            fail(f"date {options.date} is outside the pack's range {pack.start} to {pack.end}")
+    return options
+
+
+def validate_packs(files: list[str]) -> int:
+    """Print every problem of every pack; exit 1 when any pack is invalid."""
+    if not files:
+        fail("validate-pack needs at least one FILE")
+    invalid = 0
+    for name in files:
+        try:
+            load_pack(name)
+            print(f"{name}: ok")
+        except PackError as exc:
+            invalid += 1
+            print(exc)
+    return 1 if invalid else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["validate-pack"]:
+        return validate_packs(argv[1:])
+    options = parse_options(argv)
+    from gui.app import run  # Qt loads only once the options are known to be good
+
+    return run(default_data_dir(options.data_dir), options.theme, options.loaded, options.date, options.screenshot, options.size)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

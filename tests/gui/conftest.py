@@ -1,0 +1,49 @@
+"""GUI fixtures: a real main window, offscreen, on the synthetic pack."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from gui.app import build_window
+from gui.main_window import MainWindow
+from scenario.pack import load_pack
+from tests.conftest import MINI_PACK
+
+
+@pytest.fixture
+def packs_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    shutil.copy(MINI_PACK, folder / "mini.json")
+    return folder
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir: Path, packs_dir: Path):
+    """Build (and later close) main windows sharing one data directory, as restarts would."""
+
+    def make(pack: bool = True, **kwargs) -> MainWindow:
+        loaded = load_pack(MINI_PACK) if pack else None
+        window = build_window(data_dir, theme="light", pack=loaded, packs_dir=packs_dir, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+def press(window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Type a key as a user would: into whatever has focus, so window shortcuts apply."""
+    QTest.keyClick(window.focusWidget() or window, key, modifier)

@@ -1,0 +1,63 @@
+"""One real window on a virtual X screen: the app starts, shows its title, and takes keys."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI_PACK
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.xvfb
+
+if not (shutil.which("Xvfb") and shutil.which("xdotool")):
+    pytest.skip("real-window tests need Xvfb and xdotool (apt-get install xvfb xdotool); CI installs them", allow_module_level=True)
+
+
+def poll(what, timeout: float = 30.0):
+    """Wait for another process's window: there is no Qt signal across processes to wait on."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = what()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def display():
+    name = f":{200 + os.getpid() % 500}"
+    server = subprocess.Popen(["Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        poll(lambda: Path(f"/tmp/.X11-unix/X{name[1:]}").exists(), 10)
+        yield name
+    finally:
+        server.terminate()
+        server.wait(5)
+
+
+def window_name(env: dict) -> str:
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Divestiture Lab"], capture_output=True, text=True, env=env)
+    if found.returncode != 0 or not found.stdout.split():
+        return ""
+    wid = found.stdout.split()[0]
+    return subprocess.run(["xdotool", "getwindowname", wid], capture_output=True, text=True, env=env).stdout.strip()
+
+
+def test_main_window_appears_with_its_title_and_steps_on_a_key(display, tmp_path):
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--pack", str(MINI_PACK), "--data-dir", str(tmp_path)], env=env, cwd=ROOT)
+    try:
+        assert poll(lambda: window_name(env)) == "Mini pack (synthetic): 1 Jan 2030 — Divestiture Lab"
+        subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Divestiture Lab", "windowactivate", "--sync", "key", "Right"], env=env, check=True)
+        assert poll(lambda: "5 Jan 2030" in window_name(env))
+    finally:
+        app.terminate()
+        app.wait(10)

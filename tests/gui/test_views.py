@@ -1,0 +1,114 @@
+"""Start page, filters, details, reveal, remembered layout and About."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.about_dialog import AboutDialog
+from gui.rows_model import PayloadRole
+from scenario import __version__
+from scenario.model import Event
+
+D = dt.date
+
+
+def test_start_page_lists_packs_and_greys_out_a_broken_one_with_its_reason(make_window, packs_dir):
+    (packs_dir / "broken.json").write_text('{"format": 1, "id": "x"}')
+    window = make_window(pack=False)
+    panel = window.start_page.packs
+    texts = panel.texts()
+    assert texts[0] == "broken.json\nCannot be opened: Object missing required field `version`"
+    assert texts[1].startswith("Mini pack (synthetic)\nA small invented scenario")
+    assert texts[1].endswith("1 Jan 2030 to 31 Mar 2030")
+    broken = panel.model.index(0)
+    assert not panel.model.flags(broken) & Qt.ItemFlag.ItemIsEnabled
+    assert panel.view.currentIndex().row() == 1, "the first usable pack is preselected"
+
+
+def test_choosing_a_pack_opens_the_workspace(make_window, qtbot):
+    window = make_window(pack=False)
+    assert window.pages.currentWidget() is window.start_page
+    window.start_page.open_button.click()
+    assert window.pages.currentWidget() is window.workspace
+    assert window.session.loaded.pack.id == "mini"
+
+
+def test_theme_and_stakeholder_filters(window):
+    window.session.set_date(D(2030, 3, 1))
+    args = window.workspace.arguments
+    assert len(args.columns["against"].texts()) == 2
+    args.theme.setCurrentIndex(args.theme.findData("due_process"))
+    assert [a.id for a in args.columns["against"].payloads()] == ["a-against-2"]
+    assert args.columns["for"].texts() == []
+    assert args.columns["for"].title.text() == "For a ban or forced sale (0)"
+    args.theme.setCurrentIndex(0)
+    args.stakeholder.setCurrentIndex(args.stakeholder.findData("firm"))
+    assert [a.id for a in args.columns["against"].payloads()] == ["a-against-1"]
+
+
+def test_selecting_an_event_shows_its_text_literally_and_its_sources(window):
+    window.session.set_date(D(2030, 2, 10))
+    events = window.workspace.events
+    events.view.setCurrentIndex(events.model.index(0))
+    text = window.workspace.detail.toPlainText()
+    assert "The court enjoins Order 1. <b>Not bold</b>" in text
+    assert "Test Times, 10 Feb 2030: Court blocks order" in text
+
+
+def test_an_argument_lists_only_rebuttals_already_made(window):
+    session = window.session
+    arg = session.loaded.pack.arguments[0]
+    session.set_date(D(2030, 1, 5))
+    session.select(arg)
+    assert "Answered by" not in window.workspace.detail.toPlainText()
+    session.set_date(D(2030, 1, 20))
+    assert "Answered by\nA ban silences users. (AppCo, 20 Jan 2030)" in window.workspace.detail.toPlainText()
+
+
+def test_later_events_are_hidden_until_the_reader_reveals_them(window):
+    window.session.set_date(D(2030, 1, 20))
+    events = window.workspace.events
+    assert len(events.texts()) == 2
+    window.reveal_action.setChecked(True)
+    texts = events.texts()
+    assert len(texts) == 4 and texts[0].startswith("Later: 20 Feb 2030")
+    assert events.model.data(events.model.index(0), Qt.ItemDataRole.ForegroundRole) is not None
+    assert isinstance(events.model.data(events.model.index(0), PayloadRole), Event)
+
+
+def test_tooltips_from_pack_text_are_escaped(window):
+    window.session.set_date(D(2030, 2, 10))
+    model = window.workspace.events.model
+    tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Not bold&lt;/b&gt;" in tip
+
+
+def test_window_size_splitters_and_place_are_remembered(make_window):
+    first = make_window()
+    first.resize(760, 560)  # the offscreen screen is 800x600; restore clamps to it
+    first.workspace.main.setSizes([250, 490])
+    first.session.set_date(D(2030, 2, 20))
+    sizes = first.workspace.main.sizes()
+    first.close()
+    second = make_window(pack=False)
+    assert second.size() == QSize(760, 560)
+    second.start_page.open_button.click()
+    assert second.session.date == D(2030, 2, 20), "the pack reopens at the date left"
+    assert second.workspace.main.sizes() == sizes
+
+
+def test_about_shows_version_data_folder_and_licence(window, data_dir):
+    dialog = AboutDialog(data_dir, window)
+    text = dialog.text.text()
+    assert __version__ in text and str(data_dir) in text and "MIT" in text
+
+
+def test_dark_theme_darkens_the_palette(make_window):
+    window = make_window()
+    window.set_theme("dark")
+    assert QApplication.palette().color(QApplication.palette().ColorRole.Window).lightness() < 128
+    window.set_theme("light")
+    assert QApplication.palette().color(QApplication.palette().ColorRole.Window).lightness() > 128
