@@ -22,3 +22,10 @@ def default_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR]).expanduser()
     return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+DB_NAME = "scenarios.sqlite3"
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DB_NAME

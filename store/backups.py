@@ -1,0 +1,152 @@
+"""Copies of the database a user can go back to: daily (last 7 kept), before each migration,
+and the database that a restore replaced.
+
+Copies use sqlite3's online backup API, so they are consistent even with the WAL in use, and
+land under their final name only once complete (temporary file, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from store.errors import StoreError
+from store.files import fsync_dir
+from store.lock import DataDirLock
+from store.paths import database_path
+
+BACKUP_DIR = "backups"
+DAILY = "daily"
+DAILY_KEEP = 7
+SIDECARS = ("-wal", "-shm", "-journal")
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{12}Z)\.sqlite3$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Backup:
+    path: Path
+    kind: str  # "daily", "pre-migration-to-v2", "replaced"
+    made: dt.datetime  # UTC
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _path_for(data_dir: Path, kind: str, made: dt.datetime) -> Path:
+    return backups_dir(data_dir) / f"{kind}-{made.strftime(_STAMP)}.sqlite3"
+
+
+def list_backups(data_dir: Path) -> list[Backup]:
+    """Every backup, newest first, so the GUI can offer the first one."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            made = dt.datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=dt.timezone.utc)
+            found.append(Backup(path, match["kind"], made))
+    found.sort(key=lambda b: b.made, reverse=True)
+    return found
+
+
+def make_backup(conn: sqlite3.Connection, data_dir: Path, kind: str, now: dt.datetime | None = None) -> Backup:
+    """Copy the open database into the backups folder as one self-contained file."""
+    made = now or utc_now()
+    path = _path_for(data_dir, kind, made)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    copy_database(conn, tmp)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+    return Backup(path, kind, made)
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Online copy into a single file (rollback journal, so no -wal beside it), fsynced."""
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+    with open(target, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def daily_backup(conn: sqlite3.Connection, data_dir: Path, now: dt.datetime | None = None) -> Backup | None:
+    """At most one backup per UTC day; afterwards only the newest DAILY_KEEP dailies remain."""
+    now = now or utc_now()
+    dailies = [b for b in list_backups(data_dir) if b.kind == DAILY]
+    made = None
+    if not any(b.made.date() == now.date() for b in dailies):
+        made = make_backup(conn, data_dir, DAILY, now)
+        dailies.append(made)
+    dailies.sort(key=lambda b: b.made, reverse=True)
+    for old in dailies[DAILY_KEEP:]:
+        old.path.unlink(missing_ok=True)
+    return made
+
+
+def move_database(source: Path, target: Path) -> None:
+    """Rename a database together with its WAL and shared-memory files, which hold committed data too."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in SIDECARS:
+        side = source.with_name(source.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    os.replace(source, target)
+    fsync_dir(source.parent)
+    fsync_dir(target.parent)
+
+
+def check_database(path: Path) -> str:
+    """`quick_check` result ("ok" when healthy), or the error a damaged file raises."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+
+
+def restore_backup(data_dir: Path, backup_path: Path) -> Backup | None:
+    """Put a backup in place of the database. Close the Store first: this takes the lock.
+
+    The current database (if any) is moved into the backups folder as a "replaced" backup,
+    never deleted, and is returned so the GUI can say where it went.
+    """
+    result = check_database(backup_path)
+    if result != "ok":
+        raise StoreError(f"the backup {backup_path} is damaged too ({result})")
+    db = database_path(data_dir)
+    with DataDirLock(data_dir):
+        replaced = None
+        if db.exists():
+            made = utc_now()
+            replaced = Backup(_path_for(data_dir, "replaced", made), "replaced", made)
+            move_database(db, replaced.path)
+        source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+        tmp = db.with_name(f".{db.name}.restoring")
+        try:
+            tmp.unlink(missing_ok=True)
+            copy_database(source, tmp)
+        finally:
+            source.close()
+        os.replace(tmp, db)
+        fsync_dir(data_dir)
+    return replaced

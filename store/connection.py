@@ -1,0 +1,94 @@
+"""`open_store`: the one way into the database, and the checks that make opening it safe.
+
+Order matters: lock first (a second instance must not even read), then check the file
+without writing to it (a damaged or newer database must be left exactly as found), and only
+then switch on WAL, migrate (backing up first) and take the daily backup.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from store.backups import daily_backup, list_backups, move_database, restore_backup, utc_now
+from store.errors import CorruptDatabaseError, NewerDatabaseError, StoreWriteError
+from store.lock import DataDirLock
+from store.migrations import LATEST, migrate, schema_version
+from store.paths import database_path
+from store.scenarios import Store
+from store.transaction import write_error
+
+DAMAGED_DIR = "damaged"
+BUSY_TIMEOUT_MS = 2000
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (creating if needed) the store in `data_dir`.
+
+    Raises StoreLockedError, CorruptDatabaseError (the file was moved aside; see its
+    `.backups`), NewerDatabaseError (file untouched) or StoreWriteError (cannot write there).
+    """
+    data_dir = Path(data_dir)
+    lock = DataDirLock(data_dir)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except OSError as exc:
+        raise StoreWriteError(f"cannot use the data folder {data_dir} ({exc.strerror or exc})") from exc
+    try:
+        conn = _connect_checked(data_dir)
+        store = Store(conn, data_dir, lock)
+        store.purge_deleted()
+        return store
+    except BaseException:
+        lock.release()
+        raise
+
+
+def recover(data_dir: Path, backup: Path | None) -> Store:
+    """After a CorruptDatabaseError: restore `backup` (None: start with an empty database) and open."""
+    if backup is not None:
+        restore_backup(data_dir, backup)
+    return open_store(data_dir)
+
+
+def _connect_checked(data_dir: Path) -> sqlite3.Connection:
+    path = database_path(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        problem = _check(conn)
+        version = schema_version(conn) if problem is None else 0
+    except sqlite3.DatabaseError as exc:
+        problem = str(exc)
+    if problem is not None:
+        conn.close()
+        _move_aside_and_refuse(data_dir, path, problem)
+    if version > LATEST:
+        conn.close()
+        raise NewerDatabaseError(path, version, LATEST)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn, data_dir)
+        daily_backup(conn, data_dir)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise write_error(exc) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check(conn: sqlite3.Connection) -> str | None:
+    """None when `quick_check` passes, else its findings on one line."""
+    found = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def _move_aside_and_refuse(data_dir: Path, path: Path, problem: str) -> None:
+    target = data_dir / DAMAGED_DIR / f"{path.stem}-{utc_now():%Y%m%dT%H%M%S%fZ}{path.suffix}"
+    move_database(path, target)
+    raise CorruptDatabaseError(target, list_backups(data_dir), problem)

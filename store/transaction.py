@@ -1,0 +1,41 @@
+"""One write, one transaction: all of it is saved, or none of it and the caller is told why.
+
+sqlite3's own errors say "database or disk is full"; the user needs to hear that their
+last change is not saved yet and that everything before it is safe, so they are reworded here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from store.errors import StoreWriteError
+
+_REASONS = {
+    "full": "the disk is full",
+    "readonly": "the data folder is read-only",
+    "locked": "the database is busy",
+    "disk i/o": "the disk reported an error",
+}
+
+
+def write_error(exc: sqlite3.Error) -> StoreWriteError:
+    text = str(exc)
+    reason = next((r for key, r in _REASONS.items() if key in text.lower()), text)
+    return StoreWriteError(f"{reason}: the last change was not saved; everything saved before it is safe ({text})")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT; on any error roll back, and report SQLite's I/O errors as StoreWriteError."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:  # SQLite may already have rolled back (e.g. on SQLITE_FULL)
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):
+            raise write_error(exc) from exc
+        raise
