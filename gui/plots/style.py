@@ -1,0 +1,109 @@
+"""Colours and axis dressing shared by every chart, so all of them follow the window palette.
+
+The Qt side builds a `ChartStyle` from the QPalette; tests and the benchmark use `style_for`.
+Every chart starts from `prepare_axes` (or `show_message` when it has nothing to show), which
+is what keeps the chart modules free of copied styling code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+
+from matplotlib.axes import Axes
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.legend import Legend
+from matplotlib.ticker import PercentFormatter
+
+# Okabe and Ito's colour-blind-safe set, ordered so the first colours contrast best with the
+# background (yellow last on light, the dark blue last on dark).
+_LIGHT_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+_DARK_PALETTE = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#FFFFFF", "#0072B2")
+
+
+@dataclasses.dataclass(frozen=True)
+class ChartStyle:
+    foreground: str
+    background: str
+    grid: str
+    muted: str
+    palette: tuple[str, ...]
+    dark: bool
+    font_size: float = 9.0
+
+    def colour(self, index: int) -> str:
+        return self.palette[index % len(self.palette)]
+
+
+def style_for(dark: bool) -> ChartStyle:
+    if dark:
+        return ChartStyle("#E8E8E8", "#1E1E1E", "#3A3A3A", "#A0A0A0", _DARK_PALETTE, True)
+    return ChartStyle("#1F1F1F", "#FFFFFF", "#DDDDDD", "#6E6E6E", _LIGHT_PALETTE, False)
+
+
+def prepare_axes(ax: Axes, style: ChartStyle, title: str, xlabel: str, ylabel: str, grid: str = "x") -> None:
+    """Clear and dress the axes, so a chart can be redrawn on the same axes any number of times."""
+    ax.clear()
+    ax.figure.set_facecolor(style.background)
+    ax.set_facecolor(style.background)
+    _title(ax, style, title)
+    ax.set_xlabel(xlabel, color=style.foreground, fontsize=style.font_size)
+    ax.set_ylabel(ylabel, color=style.foreground, fontsize=style.font_size)
+    ax.tick_params(colors=style.muted, labelcolor=style.foreground, labelsize=style.font_size)
+    for side, spine in ax.spines.items():
+        spine.set_visible(side in ("left", "bottom"))
+        spine.set_color(style.muted)
+    ax.set_axisbelow(True)
+    ax.grid(True, axis=grid, color=style.grid, linewidth=0.6)
+
+
+def show_message(ax: Axes, style: ChartStyle, title: str, message: str) -> None:
+    """An empty state that says what to do, rather than bare axes that look broken."""
+    prepare_axes(ax, style, title, "", "")
+    ax.grid(False)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
+            color=style.muted, fontsize=style.font_size + 1, wrap=True)
+
+
+def _title(ax: Axes, style: ChartStyle, title: str, pad: float = 6.0) -> None:
+    ax.set_title(title, color=style.foreground, fontsize=style.font_size + 2, loc="left", pad=pad)
+
+
+def add_legend(ax: Axes, style: ChartStyle, columns: int = 2) -> Legend:
+    """Between the title and the plot, so it never hides data nor steals the plot's width.
+
+    Matplotlib does not move a title clear of a legend, so the title is lifted by the
+    legend's row count and the title alone takes part in the layout: a wide legend must not
+    shrink the plot, so pass fewer columns for long labels.
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    columns = max(1, min(columns, len(labels)))
+    legend = ax.legend(handles, labels, fontsize=style.font_size, ncols=columns, frameon=False,
+                       loc="lower left", bbox_to_anchor=(0.0, 1.0), borderaxespad=0.3, handlelength=1.5)
+    legend.set_in_layout(False)
+    for text in legend.get_texts():
+        text.set_color(style.foreground)
+    rows = -(-len(labels) // columns)
+    _title(ax, style, ax.get_title(loc="left"), pad=6.0 + rows * style.font_size * 1.75)
+    return legend
+
+
+def percent_axis(axis) -> None:
+    """Probabilities are stored 0-1 and read as percentages."""
+    axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+
+
+def date_axis(ax: Axes) -> None:
+    """Short tick labels (the year appears once, at the right) so a narrow chart stays legible."""
+    locator = AutoDateLocator(maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
+def wrapped(label: str, width: int = 24) -> str:
+    """Long pack labels broken over lines so tick labels do not collide."""
+    return "\n".join(textwrap.wrap(label, width)) or label
