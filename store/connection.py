@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from store.backups import daily_backup, list_backups, move_database, restore_backup, utc_now
+from store.backups import list_backups, move_database, restore_backup, utc_now
 from store.errors import CorruptDatabaseError, NewerDatabaseError, StoreWriteError
 from store.lock import DataDirLock
 from store.migrations import LATEST, migrate, schema_version
@@ -26,7 +26,8 @@ def open_store(data_dir: Path) -> Store:
     """Open (creating if needed) the store in `data_dir`.
 
     Raises StoreLockedError, CorruptDatabaseError (the file was moved aside; see its
-    `.backups`), NewerDatabaseError (file untouched) or StoreWriteError (cannot write there).
+    `.backups`), NewerDatabaseError (file untouched), MigrationError (rolled back) or
+    StoreWriteError (cannot write there).
     """
     data_dir = Path(data_dir)
     lock = DataDirLock(data_dir)
@@ -38,11 +39,16 @@ def open_store(data_dir: Path) -> Store:
     try:
         conn = _connect_checked(data_dir)
         store = Store(conn, data_dir, lock)
-        store.purge_deleted()
-        return store
     except BaseException:
         lock.release()
         raise
+    try:
+        store.daily_backup()
+        store.purge_deleted()
+    except (StoreWriteError, OSError, sqlite3.Error) as exc:
+        # Housekeeping only: a full disk must not keep the user from their work.
+        store.housekeeping_problem = str(exc)
+    return store
 
 
 def recover(data_dir: Path, backup: Path | None) -> Store:
@@ -72,7 +78,6 @@ def _connect_checked(data_dir: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn, data_dir)
-        daily_backup(conn, data_dir)
     except sqlite3.OperationalError as exc:
         conn.close()
         raise write_error(exc) from exc

@@ -65,3 +65,12 @@ class ScenarioNotFoundError(StoreError, KeyError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+class MigrationError(StoreError):
+    """A schema step failed; it was rolled back, so the database is still at `version`."""
+
+    def __init__(self, version: int, target: int, cause: str) -> None:
+        self.version = version
+        self.target = target
+        super().__init__(f"could not update the database from schema {version} to {target} ({cause}); it was left unchanged")

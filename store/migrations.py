@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 
 from store.backups import make_backup
+from store.errors import MigrationError, StoreWriteError
+from store.transaction import transaction
 
 _CHILD = "scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE"
 
@@ -77,13 +79,10 @@ def migrate(conn: sqlite3.Connection, data_dir: Path, target: int = LATEST) -> N
     for number in range(start + 1, target + 1):
         if start > 0:
             make_backup(conn, data_dir, f"pre-migration-to-v{number}")
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[number - 1]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            with transaction(conn):
+                for statement in MIGRATIONS[number - 1]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+        except (sqlite3.Error, StoreWriteError) as exc:
+            raise MigrationError(number - 1, number, str(exc)) from exc

@@ -19,7 +19,7 @@ import msgspec
 
 from scenario.record import ArgumentWeight, AssumptionValue, Forecast, Mode, ScenarioRecord
 from store import rows
-from store.backups import Backup, daily_backup, utc_now
+from store.backups import Backup, daily_backup, make_backup, utc_now
 from store.errors import NameTakenError, ScenarioNotFoundError
 from store.lock import DataDirLock
 from store.transaction import transaction
@@ -50,6 +50,7 @@ class Store:
         self._conn = conn
         self.data_dir = data_dir
         self._lock = lock
+        self.housekeeping_problem: str | None = None  # set by open_store if the daily backup or purge failed
 
     def close(self) -> None:
         self._conn.close()
@@ -176,6 +177,10 @@ class Store:
     def daily_backup(self) -> Backup | None:
         """Also called at open; a long-running GUI may call it on a timer."""
         return daily_backup(self._conn, self.data_dir)
+
+    def backup(self) -> Backup:
+        """A copy now, for a "Back up now" command (kept until the user removes it)."""
+        return make_backup(self._conn, self.data_dir, "manual")
 
     # Helpers
 

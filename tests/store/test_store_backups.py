@@ -1,0 +1,80 @@
+"""Daily backups roll over after 7; a restore keeps the database it replaces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scenario.record import ScenarioRecord
+from store.backups import DAILY_KEEP, daily_backup, list_backups, restore_backup
+from store.connection import open_store
+from store.errors import StoreError, StoreLockedError
+from store.paths import database_path
+
+
+def _names(store_dir: Path) -> list[str]:
+    conn = sqlite3.connect(database_path(store_dir))
+    try:
+        return [row[0] for row in conn.execute("SELECT name FROM scenario ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_open_takes_one_daily_backup_per_day(data_dir: Path) -> None:
+    for _ in range(3):
+        with open_store(data_dir):
+            pass
+    assert [b.kind for b in list_backups(data_dir)] == ["daily"]
+
+
+def test_daily_rotation_keeps_the_newest_seven(data_dir: Path) -> None:
+    with open_store(data_dir):
+        pass
+    conn = sqlite3.connect(database_path(data_dir))
+    start = dt.datetime(2030, 1, 1, 12, tzinfo=dt.timezone.utc)
+    for day in range(10):
+        daily_backup(conn, data_dir, now=start + dt.timedelta(days=day))
+    dailies = [b for b in list_backups(data_dir) if b.kind == "daily"]
+    assert len(dailies) == DAILY_KEEP
+    assert dailies[0].made.date() == dt.date(2030, 1, 10)
+    assert dailies[-1].made.date() == dt.date(2030, 1, 4)
+    assert daily_backup(conn, data_dir, now=start + dt.timedelta(days=9, hours=1)) is None  # already done that day
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_replaced_database(data_dir: Path) -> None:
+    with open_store(data_dir) as store:
+        store.create(ScenarioRecord(name="before", pack_id="mini"))
+        backup = store.backup()
+    with open_store(data_dir) as store:
+        store.create(ScenarioRecord(name="after", pack_id="mini"))
+    conn = sqlite3.connect(backup.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # a self-contained file
+    conn.close()
+
+    replaced = restore_backup(data_dir, backup.path)
+
+    assert replaced is not None and replaced.kind == "replaced"
+    assert _names(data_dir) == ["before"]
+    assert [row for row in sqlite3.connect(replaced.path).execute("SELECT name FROM scenario ORDER BY id")] == [("before",), ("after",)]
+    assert replaced in list_backups(data_dir)
+    with open_store(data_dir) as store:
+        assert [s.name for s in store.list_scenarios()] == ["before"]
+
+
+def test_restore_refuses_a_damaged_backup(data_dir: Path, tmp_path: Path) -> None:
+    with open_store(data_dir) as store:
+        store.create(ScenarioRecord(name="safe", pack_id="mini"))
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match="damaged"):
+        restore_backup(data_dir, bad)
+    assert _names(data_dir) == ["safe"]
+
+
+def test_restore_needs_the_store_closed(data_dir: Path) -> None:
+    with open_store(data_dir):
+        with pytest.raises(StoreLockedError):
+            restore_backup(data_dir, list_backups(data_dir)[0].path)

@@ -1,0 +1,88 @@
+"""Numbered migrations: a database at the first schema is brought forward, after a backup."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scenario.record import ScenarioRecord
+from store.backups import list_backups
+from store.connection import open_store
+from store.errors import MigrationError, NewerDatabaseError
+from store.migrations import LATEST, migrate, schema_version
+from store.paths import database_path
+
+
+def _database_at_v1(data_dir: Path) -> None:
+    """A database as the first release left it, with one scenario in it."""
+    data_dir.mkdir(parents=True)
+    conn = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    migrate(conn, data_dir, target=1)
+    conn.execute(
+        "INSERT INTO scenario (name, pack_id, mode, created, updated) VALUES ('old', 'mini', 'explore', '2030-01-01T00:00:00+00:00', '2030-01-01T00:00:00+00:00')"
+    )
+    conn.execute("INSERT INTO answer VALUES (1, 'p-1', 'kept')")
+    conn.close()
+
+
+def test_a_new_database_is_created_at_the_latest_version_without_a_migration_backup(data_dir: Path) -> None:
+    with open_store(data_dir):
+        pass
+    conn = sqlite3.connect(database_path(data_dir))
+    assert schema_version(conn) == LATEST == 2
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert not [b for b in list_backups(data_dir) if b.kind.startswith("pre-migration")]
+
+
+def test_migrates_from_the_first_schema_keeping_data(data_dir: Path) -> None:
+    _database_at_v1(data_dir)
+    with open_store(data_dir) as store:
+        assert store.load(1) == ScenarioRecord(name="old", pack_id="mini", answers={"p-1": "kept"})
+        store.set_last_opened(1)  # app_state arrived in migration 2
+        assert store.last_opened() == 1
+    conn = sqlite3.connect(database_path(data_dir))
+    assert schema_version(conn) == 2
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'scenario_recent'").fetchone()
+
+
+def test_backup_is_taken_before_migrating(data_dir: Path) -> None:
+    _database_at_v1(data_dir)
+    with open_store(data_dir):
+        pass
+    [backup] = [b for b in list_backups(data_dir) if b.kind == "pre-migration-to-v2"]
+    conn = sqlite3.connect(backup.path)
+    assert schema_version(conn) == 1
+    assert conn.execute("SELECT text FROM answer").fetchall() == [("kept",)]
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_failing_migration_step_changes_nothing(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _database_at_v1(data_dir)
+    import store.migrations as migrations
+
+    broken = (*migrations.MIGRATIONS[:1], (migrations.MIGRATIONS[1][0], "CREATE TABLE nonsense ("))
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+    with pytest.raises(MigrationError, match="from schema 1 to 2"):
+        open_store(data_dir)
+    conn = sqlite3.connect(database_path(data_dir))
+    assert schema_version(conn) == 1
+    assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'scenario_recent'").fetchone()
+
+
+def test_a_newer_database_is_refused_and_left_byte_identical(data_dir: Path) -> None:
+    with open_store(data_dir) as store:
+        store.create(ScenarioRecord(name="future", pack_id="mini"))
+    conn = sqlite3.connect(database_path(data_dir))
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    before = hashlib.sha256(database_path(data_dir).read_bytes()).hexdigest()
+    backups_before = list_backups(data_dir)
+    with pytest.raises(NewerDatabaseError) as caught:
+        open_store(data_dir)
+    assert (caught.value.found, caught.value.known) == (LATEST + 1, LATEST)
+    assert hashlib.sha256(database_path(data_dir).read_bytes()).hexdigest() == before
+    assert list_backups(data_dir) == backups_before
+    assert sorted(p.name for p in data_dir.iterdir()) == ["backups", "divestiture-lab.lock", "scenarios.sqlite3"]
