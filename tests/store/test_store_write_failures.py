@@ -1,0 +1,85 @@
+"""Read-only and full disks: the write fails loudly, is rolled back, and nothing earlier is lost.
+
+Tests run as root, where chmod does not stop writes, so a read-only disk is simulated with
+`PRAGMA query_only` on the store's connection (SQLite then fails writes with the same
+"readonly" error a read-only file gives), and a full disk with `PRAGMA max_page_count`
+(SQLite then fails with SQLITE_FULL, as on a full disk). Both reach into `store._conn`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+
+import pytest
+
+from scenario.record import AssumptionValue, ScenarioRecord
+from store.errors import StoreWriteError
+from store.pending import PendingWrites
+from store.scenarios import Store
+
+DAY = dt.date(2030, 1, 21)
+
+
+def test_read_only_disk(store: Store, full_record: Callable[..., ScenarioRecord]) -> None:
+    scenario_id = store.create(full_record())
+    store._conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreWriteError, match="read-only: the last change was not saved"):
+        store.save_assumption(scenario_id, "p-deal", AssumptionValue(value=0.9), DAY)
+    assert not store._conn.in_transaction
+    assert store.load(scenario_id) == full_record()
+
+
+def _fill_disk(store: Store) -> None:
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_full_disk_rolls_back_the_whole_edit(store: Store, full_record: Callable[..., ScenarioRecord]) -> None:
+    scenario_id = store.create(full_record())
+    _fill_disk(store)
+    with pytest.raises(StoreWriteError, match="the disk is full"):
+        for n in range(10_000):
+            before = store.load(scenario_id)
+            store.save_assumption(scenario_id, "p-deal", AssumptionValue(value=0.5, note=f"{n:04d}" * 1000), dt.date(2030, 1, 1) + dt.timedelta(days=n % 80))
+    assert not store._conn.in_transaction
+    assert store.load(scenario_id) == before  # neither the value row nor the snapshot row of the failed edit
+    assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_pending_writes_are_kept_in_order_and_land_when_the_disk_recovers(store: Store) -> None:
+    scenario_id = store.create(ScenarioRecord(name="a", pack_id="mini"))
+    pending = PendingWrites()
+    store._conn.execute("PRAGMA query_only = ON")
+    for value in (0.1, 0.2, 0.3):
+        assert not pending.submit(partial(store.save_assumption, scenario_id, "p-deal", AssumptionValue(value=value), DAY))
+    assert len(pending) == 3 and isinstance(pending.last_error, StoreWriteError)
+    assert not pending.retry()
+    store._conn.execute("PRAGMA query_only = OFF")
+    assert pending.retry()
+    assert len(pending) == 0 and pending.last_error is None
+    assert store.load(scenario_id).assumptions["p-deal"].value == 0.3
+
+
+def test_pending_writes_stop_at_the_first_failure() -> None:
+    done: list[int] = []
+    failing = {2}
+
+    def write(n: int) -> None:
+        if n in failing:
+            raise StoreWriteError("full")
+        done.append(n)
+
+    pending = PendingWrites()
+    for n in range(1, 5):
+        pending.submit(partial(write, n))
+    assert done == [1] and len(pending) == 3  # 3 and 4 wait behind 2, never overtake it
+    failing.clear()
+    assert pending.retry() and done == [1, 2, 3, 4]
+
+
+def test_other_errors_are_not_swallowed() -> None:
+    pending = PendingWrites()
+    with pytest.raises(ZeroDivisionError):
+        pending.submit(lambda: 1 / 0)
