@@ -19,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from gui.plots import (  # noqa: E402
-    draw_balance, draw_comparison, draw_history, draw_outcomes, draw_timeline, draw_tornado, style_for,
+    Blitter, draw_balance, draw_comparison, draw_history, draw_outcomes, draw_timeline, draw_tornado, style_for,
 )
 from scenario.argument_balance import argument_balance  # noqa: E402
 from scenario.model import Pack  # noqa: E402
@@ -60,6 +60,20 @@ def draw_all(fig: Figure, pack: Pack, dark: bool = False) -> None:
     draw_comparison(axes[5], [("Yours", evaluation), ("Defaults", evaluate(pack, {}))], style)
 
 
+def _step_timings(pack: Pack) -> tuple[list[float], list[float]]:
+    """One timeline step as a full redraw, and as a blit of the moving artists only."""
+    fig = Figure(figsize=(10, 4), layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    chart = draw_timeline(fig.add_subplot(), pack, style_for(False), pack.start)
+    days = [pack.start + dt.timedelta(days=n) for n in range(RUNS)]
+    canvas.draw()
+    full = [_ms(lambda: (chart.move_cursor(day), canvas.draw())) for day in days]
+    blitter = Blitter(canvas, chart.moving_artists)
+    canvas.draw()
+    blit = [_ms(lambda: (chart.move_cursor(day), blitter.update())) for day in days]
+    return full, blit
+
+
 def run() -> dict:
     pack = load_pack(MINI_PACK).pack
     ranges = {"p-deal": (0.2, 0.6), "p-court": (0.4, 0.7)}
@@ -69,7 +83,13 @@ def run() -> dict:
     fig = Figure(figsize=(14, 8), layout="constrained")
     canvas = FigureCanvasAgg(fig)
     first_draw = _ms(lambda: (draw_all(fig, pack), canvas.draw()))
-    return {"monte_carlo_10k_ms": round(statistics.median(mc), 2), "charts_first_draw_ms": round(first_draw, 1)}
+    full, blit = _step_timings(pack)
+    return {
+        "monte_carlo_10k_ms": round(statistics.median(mc), 2),
+        "charts_first_draw_ms": round(first_draw, 1),
+        "timeline_step_full_redraw_ms": round(statistics.median(full), 2),
+        "timeline_step_blit_ms": round(statistics.median(blit), 2),
+    }
 
 
 if __name__ == "__main__":

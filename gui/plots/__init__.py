@@ -2,11 +2,13 @@
 
 Each `draw_*` clears the axes it is given, draws, and returns the `ChartTable` of the numbers
 it shows; the matching `*_table` function gives the same table without drawing. The timeline
-returns a `TimelineChart` whose `move_cursor` updates artists in place for cheap stepping.
+returns a `TimelineChart` whose `move_cursor` updates artists in place; hand its
+`moving_artists` to a `Blitter` so a step repaints only those.
 """
 
 from gui.plots.argument_balance import balance_table, draw_balance
 from gui.plots.assumption_history import draw_history, history_table
+from gui.plots.blit import Blitter
 from gui.plots.outcome_bars import draw_outcomes, outcome_table
 from gui.plots.scenario_comparison import comparison_table, draw_comparison
 from gui.plots.style import ChartStyle, style_for
@@ -15,7 +17,7 @@ from gui.plots.timeline import TimelineChart, draw_timeline, in_force_spans, tim
 from gui.plots.tornado import draw_tornado, tornado_table
 
 __all__ = [
-    "ChartStyle", "ChartTable", "TimelineChart", "balance_table", "comparison_table", "draw_balance",
+    "Blitter", "ChartStyle", "ChartTable", "TimelineChart", "balance_table", "comparison_table", "draw_balance",
     "draw_comparison", "draw_history", "draw_outcomes", "draw_timeline", "draw_tornado", "history_table",
     "in_force_spans", "outcome_table", "style_for", "timeline_table", "tornado_table",
 ]

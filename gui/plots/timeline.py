@@ -100,6 +100,12 @@ class TimelineChart:
             changed += [bar_past, bar_future]
         return changed
 
+    @property
+    def moving_artists(self) -> list[Artist]:
+        """Everything `move_cursor` may change: the artists to hand to a `Blitter`."""
+        past, future, _, _ = self._spans
+        return [*past, *future, *(s for s, _ in self._events), *(line for line, _ in self._deadlines), self.cursor]
+
     def table(self, until: dt.date | None = None) -> ChartTable:
         return timeline_table(self.pack, until)
 

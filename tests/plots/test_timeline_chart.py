@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 from matplotlib.dates import date2num
 
-from gui.plots import draw_timeline, in_force_spans, style_for, timeline_table
+from gui.plots import Blitter, draw_timeline, in_force_spans, style_for, timeline_table
 
 DAY = dt.date(2030, 2, 1)
 
@@ -63,3 +64,20 @@ def test_table_is_spoiler_free_when_given_a_date(pack):
     assert [r[3] for r in so_far.rows] == ["Order 1 signed", "Order 1", "AppCo sues", "Sale deadline", "Extended sale deadline"]
     assert so_far.rows[1][1] == ""  # order 1's end (10 Feb) is not known on 1 Feb
     assert full.rows[1][1] == "2030-02-10"
+
+
+def test_blitter_repaints_only_the_moving_artists(ax, pack):
+    chart = draw_timeline(ax, pack, style_for(False), DAY)
+    canvas = ax.figure.canvas
+    blitter = Blitter(canvas, chart.moving_artists)
+    full_draws = []
+    canvas.mpl_connect("draw_event", full_draws.append)
+    blitter.update()  # nothing cached yet: one full draw
+    chart.move_cursor(dt.date(2030, 3, 1))
+    blitter.update()
+    assert len(full_draws) == 1
+    blitted = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    assert np.array_equal(blitted, np.asarray(canvas.buffer_rgba()))
+    blitter.release()
+    assert not chart.cursor.get_animated()
