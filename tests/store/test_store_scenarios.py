@@ -124,3 +124,8 @@ def test_html_is_stored_exactly_as_given(store: Store, full_record: Callable[...
     hostile = '<img src=x onerror="alert(1)"> & <b>bold</b>'
     record = msgspec.structs.replace(full_record(hostile[:100]), answers={"p-1": hostile})
     assert store.load(store.create(record)) == record
+
+
+def test_connection_is_durable_and_checks_references(store: Store) -> None:
+    pragmas = {name: store._conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("journal_mode", "synchronous", "foreign_keys")}
+    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}  # 2 is FULL
