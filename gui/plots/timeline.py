@@ -76,29 +76,25 @@ class TimelineChart:
     _deadlines: list[tuple[Line2D, float]]  # each line with the date it was announced
     _spans: tuple[BarContainer, BarContainer, np.ndarray, np.ndarray]  # past bars, future bars, starts, ends
 
-    def move_cursor(self, day: dt.date) -> list[Artist]:
-        """Update artists in place (no redraw); returns those changed, for blitting if wanted."""
+    def move_cursor(self, day: dt.date) -> None:
+        """Update artists in place; the caller repaints (`draw_idle`, or a `Blitter`)."""
         x = float(date2num(day))
         self.cursor.set_xdata([x, x])
-        return [self.cursor, *self.highlight(day)]
+        self.highlight(day)
 
-    def highlight(self, day: dt.date) -> list[Artist]:
+    def highlight(self, day: dt.date) -> None:
+        """Full colour up to `day`, `future_alpha` after it; in-force bars split at `day`."""
         x = float(date2num(day))
-        changed: list[Artist] = []
         for scatter, dates in self._events:
             scatter.set_alpha(np.where(dates <= x, 1.0, self.future_alpha))
-            changed.append(scatter)
         for line, announced in self._deadlines:
             line.set_alpha(1.0 if announced <= x else self.future_alpha)
-            changed.append(line)
         past, future, starts, ends = self._spans
         split = np.clip(x, starts, ends)
         for bar_past, bar_future, start, middle, end in zip(past, future, starts, split, ends):
             bar_past.set_width(middle - start)
             bar_future.set_x(middle)
             bar_future.set_width(end - middle)
-            changed += [bar_past, bar_future]
-        return changed
 
     @property
     def moving_artists(self) -> list[Artist]:
@@ -113,14 +109,17 @@ class TimelineChart:
 def draw_timeline(ax: Axes, pack: Pack, style: ChartStyle, current: dt.date, future_alpha: float = 0.25) -> TimelineChart:
     prepare_axes(ax, style, TITLE, "Date", "Instrument / event kind")
     spans = in_force_spans(pack)
-    instrument_rows = list(dict.fromkeys(s.name for s in spans))
     kinds = [k for k in EVENT_KINDS if any(e.kind == k for e in pack.events)]
-    row_of = {name: n for n, name in enumerate(instrument_rows + [EVENT_KINDS[k] for k in kinds])}
+    names = {i.id: i.name for i in pack.instruments}
+    instruments = list(dict.fromkeys(s.instrument_id for s in spans))  # rows: instruments, then event kinds
+    labels = [*(names[i] for i in instruments), *(EVENT_KINDS[k] for k in kinds)]
+    keys = [*instruments, *(("kind", k) for k in kinds)]
+    row_of = {key: n for n, key in enumerate(keys)}
 
     last = pack.end + _ONE_DAY
     starts = date2num([s.start for s in spans]) if spans else np.zeros(0)
     ends = date2num([s.end or last for s in spans]) if spans else np.zeros(0)
-    ys = [row_of[s.name] for s in spans]
+    ys = [row_of[s.instrument_id] for s in spans]
     bar = dict(height=0.5, color=style.colour(2), edgecolor=style.background)
     past = ax.barh(ys, ends - starts, left=starts, label="In force", **bar)
     future = ax.barh(ys, np.zeros(len(spans)), left=ends, alpha=future_alpha, **bar)
@@ -128,7 +127,7 @@ def draw_timeline(ax: Axes, pack: Pack, style: ChartStyle, current: dt.date, fut
     events = []
     for n, kind in enumerate(kinds):
         dates = date2num([e.date for e in pack.events if e.kind == kind])
-        scatter = ax.scatter(dates, np.full(len(dates), row_of[EVENT_KINDS[kind]]), marker=_MARKERS[n % len(_MARKERS)],
+        scatter = ax.scatter(dates, np.full(len(dates), row_of["kind", kind]), marker=_MARKERS[n % len(_MARKERS)],
                              color=style.colour(n + 3), edgecolors=style.foreground, linewidths=0.5, s=40,
                              label=EVENT_KINDS[kind], zorder=3)
         events.append((scatter, dates))
@@ -140,8 +139,8 @@ def draw_timeline(ax: Axes, pack: Pack, style: ChartStyle, current: dt.date, fut
         deadlines.append((line, float(date2num(deadline.announced))))
     cursor = ax.axvline(date2num(current), color=style.foreground, linewidth=1.5, label="Current date", zorder=4)
 
-    ax.set_yticks(range(len(row_of)), list(row_of))
-    ax.set_ylim(len(row_of) - 0.5, -0.5)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_xlim(date2num(pack.start - _ONE_DAY), date2num(last))
     date_axis(ax)
     add_legend(ax, style, columns=3)
