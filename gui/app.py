@@ -14,7 +14,7 @@ from gui.main_window import MainWindow
 from gui.session import Session
 from gui.settings import UiSettings
 from gui.theme import ThemeSwitcher
-from scenario.pack import LoadedPack, discover_packs
+from scenario.pack import LoadedPack
 from scenario.resources import ICON, PACKS_DIR
 
 
@@ -35,9 +35,10 @@ def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | No
     settings = UiSettings(data_dir)
     themes = ThemeSwitcher(app)
     themes.apply(theme or settings.get("view/theme"))
-    window = MainWindow(Session(app), settings, themes, data_dir)
-    window.show_start_page(discover_packs(packs_dir))
-    if pack is not None:
+    window = MainWindow(Session(app), settings, themes, data_dir, packs_dir)
+    if pack is None:
+        window.show_start_page()
+    else:
         window.open_pack(pack, day)
     return window
 

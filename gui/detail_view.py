@@ -12,7 +12,7 @@ from scenario.labels import EVENT_KINDS, SIDES, STATUSES, THEMES, short_date
 from scenario.model import Argument, Event
 from scenario.timeline import InstrumentState
 
-EMPTY = "<p><i>Select an event, an argument or an instrument to read it in full, with its sources.</i></p>"
+EMPTY = "Select an event, an argument or an instrument to read it in full, with its sources."
 
 
 class DetailView(QTextBrowser):
@@ -22,7 +22,7 @@ class DetailView(QTextBrowser):
         self.setOpenLinks(False)
         self.setAccessibleName("Details of the selected item")
         self.anchorClicked.connect(self._open)
-        self.setHtml(EMPTY)
+        self.setPlaceholderText(EMPTY)
         session.selectionChanged.connect(self.show_item)
         session.dateChanged.connect(self._date_changed)
 
@@ -34,7 +34,7 @@ class DetailView(QTextBrowser):
         elif isinstance(item, InstrumentState):
             html = self._instrument(item)
         else:
-            html = EMPTY
+            html = ""
         self._item = item
         self.setHtml(html)
 

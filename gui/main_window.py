@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
-from gui.about_dialog import AboutDialog
 from gui.session import Move, Session
 from gui.settings import THEMES, UiSettings
 from gui.start_page import StartPage
@@ -17,18 +16,19 @@ from gui.step_actions import StepActions
 from gui.theme import ThemeSwitcher
 from gui.workspace import Workspace
 from scenario.labels import short_date
-from scenario.pack import LoadedPack, PackEntry, PackError
+from scenario.pack import LoadedPack, PackError, discover_packs
 
 APP_TITLE = "Divestiture Lab"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, settings: UiSettings, themes: ThemeSwitcher, data_dir: Path) -> None:
+    def __init__(self, session: Session, settings: UiSettings, themes: ThemeSwitcher, data_dir: Path, packs_dir: Path) -> None:
         super().__init__()
         self.session = session
         self.settings = settings
         self.themes = themes
         self.data_dir = data_dir
+        self.packs_dir = packs_dir
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(session, self)
         self.start_page = StartPage()
@@ -75,9 +75,9 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About Divestiture Lab", self.show_about)
 
-    def show_start_page(self, entries: list[PackEntry] | None = None) -> None:
-        if entries is not None:
-            self.start_page.set_entries(entries)
+    def show_start_page(self) -> None:
+        """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""
+        self.start_page.set_entries(discover_packs(self.packs_dir))
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
 
@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.settings.set("view/theme", theme)
 
     def show_about(self) -> None:
+        from gui.about_dialog import AboutDialog  # rarely opened: kept off the start-up path
+
         AboutDialog(self.data_dir, self).exec()
 
     def _reveal_toggled(self, reveal: bool) -> None:
