@@ -60,9 +60,6 @@ class OutcomeTree:
             raise ValueError(f"pack '{pack.id}' has no outcome model")
         return cls.build(pack.outcome_model, pack.assumptions)
 
-    def label(self, outcome_id: str) -> str:
-        return next(o.label for o in self.outcomes if o.id == outcome_id)
-
 
 ModelSource = Pack | OutcomeTree
 

@@ -154,3 +154,13 @@ def test_balance_of_only_visible_arguments(pack):
     balance = argument_balance(visible, {"a-against-2": ArgumentWeight(weight=5)})
     assert [t.theme for t in balance.themes] == ["security_data"]
     assert balance.weighed == 0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 0.5), st.floats(0, 0.5))
+def test_monte_carlo_intervals_are_ordered_probabilities(deal, court, spread_deal, spread_court):
+    values = {"p-deal": deal, "p-court": court}
+    ranges = {"p-deal": (deal - spread_deal, deal + spread_deal), "p-court": (court - spread_court, court + spread_court)}
+    result = monte_carlo(load_pack(MINI).pack, values, ranges, samples=2_000)
+    for i in result.intervals:
+        assert 0.0 <= i.low <= i.median <= i.high <= 1.0
