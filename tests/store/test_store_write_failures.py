@@ -3,19 +3,23 @@
 Tests run as root, where chmod does not stop writes, so a read-only disk is simulated with
 `PRAGMA query_only` on the store's connection (SQLite then fails writes with the same
 "readonly" error a read-only file gives), and a full disk with `PRAGMA max_page_count`
-(SQLite then fails with SQLITE_FULL, as on a full disk). Both reach into `store._conn`.
+(SQLite then fails with SQLITE_FULL, as on a full disk). Both reach into `store._conn`. When not run as root, one more test uses real permissions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 import pytest
 
 from scenario.record import AssumptionValue, ScenarioRecord
+from store.connection import open_store
 from store.errors import StoreWriteError
+from store.paths import database_path
 from store.pending import PendingWrites
 from store.scenarios import Store
 
@@ -83,3 +87,22 @@ def test_other_errors_are_not_swallowed() -> None:
     pending = PendingWrites()
     with pytest.raises(ZeroDivisionError):
         pending.submit(lambda: 1 / 0)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file permissions")
+def test_a_read_only_data_folder_is_refused_at_open(data_dir: Path) -> None:
+    """The real thing, where permissions apply (not as root): a clear StoreWriteError, data untouched."""
+    with open_store(data_dir) as store:
+        store.create(ScenarioRecord(name="kept", pack_id="mini"))
+    before = database_path(data_dir).read_bytes()
+    for path in data_dir.iterdir():
+        path.chmod(0o444 if path.is_file() else 0o555)
+    data_dir.chmod(0o555)
+    try:
+        with pytest.raises(StoreWriteError, match="cannot use the data folder"):
+            open_store(data_dir)
+    finally:
+        data_dir.chmod(0o755)
+        for path in data_dir.iterdir():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+    assert database_path(data_dir).read_bytes() == before
