@@ -18,7 +18,7 @@ from store.transfer import export_scenario, import_scenario
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"divestiture-lab: {message}", file=sys.stderr)
+    print(f"divestiture-lab: error: {message}", file=sys.stderr)
     return code
 
 
