@@ -8,7 +8,8 @@ float is finite), then what a schema cannot say: ids well formed, ranges ordered
 the pack, every id known and every number inside its assumption's bounds. The first problem
 found is raised as one ExchangeError naming the file, the field path and the problem.
 Text (names, notes, answers) is kept exactly as written, HTML included: it is data, shown
-as plain text, never interpreted.
+as plain text, never interpreted. Submission files (`scenario.submission`) go through the
+same `decode_envelope` and record checks.
 """
 
 from __future__ import annotations
@@ -74,8 +75,20 @@ def encode_scenario_file(record: ScenarioRecord, app_version: str, exported_at: 
 
 def decode_scenario_file(data: bytes, pack: Pack | None, name: str | Path) -> ScenarioRecord:
     """The scenario in `data`, or ExchangeError; with `pack`, also checked against that pack."""
+    record = decode_envelope(data, name, _FILE, FORMAT, VERSION, "scenario file").scenario
+    raise_first(name, record_problems(record))
+    if pack is not None:
+        check_against_pack(record, pack, name)
+    return record
+
+
+def decode_envelope(data: bytes, name: str | Path, decoder: msgspec.json.Decoder, format: str, version: int, what: str) -> Any:
+    """The checks every file format shares, cheapest first, up to the strict decode by `decoder`.
+
+    `what` names the kind of file in messages ("scenario file", "submission file").
+    """
     if len(data) > MAX_FILE_BYTES:
-        raise ExchangeError(name, "", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB, the limit for a scenario file")
+        raise ExchangeError(name, "", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB, the limit for a {what}")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -84,23 +97,24 @@ def decode_scenario_file(data: bytes, pack: Pack | None, name: str | Path) -> Sc
     if depth > MAX_DEPTH:
         raise ExchangeError(name, "", f"brackets nested {depth} deep; at most {MAX_DEPTH} are allowed")
     header = _decode(_HEADER, data, name)
-    if header.format != FORMAT:
-        raise ExchangeError(name, "format", f"not a Divestiture Lab scenario file (expected {FORMAT!r})")
-    if header.version != VERSION:
-        newer = isinstance(header.version, int) and header.version > VERSION
+    if header.format != format:
+        raise ExchangeError(name, "format", f"not a Divestiture Lab {what} (expected {format!r})")
+    if header.version != version:
+        newer = isinstance(header.version, int) and header.version > version
         raise ExchangeError(name, "version", "made by a newer version of Divestiture Lab; please update" if newer else f"unknown version {_show(header.version)}")
-    record = _decode(_FILE, data, name).scenario
-    problem = next(iter(record_problems(record)), None) or (next(iter(pack_problems(record, pack)), None) if pack else None)
+    return _decode(decoder, data, name)
+
+
+def raise_first(name: str | Path, problems: Iterable[Problem]) -> None:
+    """One clear error for the first problem: a reader fixes one thing at a time."""
+    problem = next(iter(problems), None)
     if problem is not None:
         raise ExchangeError(name, *problem)
-    return record
 
 
 def check_against_pack(record: ScenarioRecord, pack: Pack, name: str | Path) -> None:
     """For callers that learn which pack a file needs only after decoding it (by `pack_id`)."""
-    problem = next(iter(pack_problems(record, pack)), None)
-    if problem is not None:
-        raise ExchangeError(name, *problem)
+    raise_first(name, pack_problems(record, pack))
 
 
 def _decode(decoder: msgspec.json.Decoder, data: bytes, name: str | Path) -> Any:
@@ -124,8 +138,7 @@ Problem = tuple[str, str]  # (field path, message)
 
 def record_problems(record: ScenarioRecord) -> Iterator[Problem]:
     """What the schema cannot say about a record on its own: id shapes, text lines, ordered ranges."""
-    if _CONTROL.search(record.name) or not record.name.strip():
-        yield "scenario.name", "must be one line of visible text"
+    yield from line_problems("scenario.name", record.name)
     if not _ID.match(record.pack_id):
         yield "scenario.pack_id", f"{_show(record.pack_id)} is not a pack id"
     if record.role is not None and not _ID.match(record.role):
@@ -148,6 +161,12 @@ def record_problems(record: ScenarioRecord) -> Iterator[Problem]:
     dates = [s.date for s in record.snapshots]
     if len(set(dates)) != len(dates):
         yield "scenario.snapshots", "two snapshots have the same date"
+
+
+def line_problems(path: str, text: str) -> Iterator[Problem]:
+    """A name is one line someone can read: no control characters, not only spaces."""
+    if _CONTROL.search(text) or not text.strip():
+        yield path, "must be one line of visible text"
 
 
 def pack_problems(record: ScenarioRecord, pack: Pack) -> Iterator[Problem]:
