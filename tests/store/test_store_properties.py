@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scenario.exchange import decode_scenario_file, encode_scenario_file
@@ -50,10 +51,10 @@ def test_a_scenario_file_round_trips(record: ScenarioRecord) -> None:
     assert decode_scenario_file(data, MINI, "x.json") == record
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None)
 @given(records(), st.data())
-def test_the_database_round_trips_records_and_edits(data_dir: Path, record: ScenarioRecord, data: st.DataObject) -> None:
-    with open_store(data_dir) as store:
+def test_the_database_round_trips_records_and_edits(record: ScenarioRecord, data: st.DataObject) -> None:
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder)) as store:
         scenario_id = store.create(record)
         assert store.load(scenario_id) == record
         for _ in range(data.draw(st.integers(0, 6))):
@@ -63,4 +64,3 @@ def test_the_database_round_trips_records_and_edits(data_dir: Path, record: Scen
             store.save_assumption(scenario_id, assumption_id, value, at)
             record = with_assumption(record, assumption_id, value, at)
         assert store.load(scenario_id) == record
-        store.delete(scenario_id)  # frees the name for the next example
