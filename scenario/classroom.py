@@ -1,0 +1,171 @@
+"""A class's submissions for one pack, side by side: what the teacher's view and report show.
+
+Everything is computed once per load (500 submissions take milliseconds), so the window only
+displays. Only what students actually entered is aggregated: an assumption a student left at
+the pack default, or an argument they did not weigh, is missing from their row rather than
+counted as a value they chose. Anonymising replaces every name and file name, so a class
+report can be projected or shared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import typing
+from collections.abc import Sequence
+
+import numpy as np
+
+from scenario.labels import THEMES
+from scenario.model import Assumption, Pack, Question, Theme
+from scenario.scoring import CalibrationBin, ScoreCard, calibration, score_card, scored_pairs
+from scenario.submission import Submission
+
+NO_ROLE = "No role"
+_SIDE = {"for": "For", "against": "Against"}  # short: these head heat-map columns
+_THEME_ORDER = typing.get_args(Theme)
+
+
+@dataclasses.dataclass(frozen=True)
+class Skipped:
+    """A file that could not be used, and why (one line, for a list or stderr)."""
+
+    file: str
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
+class StudentRow:
+    name: str
+    file: str
+    role: str  # the role's title, or NO_ROLE
+    progress: float | None  # share of forecasts and prompt answers given; None when the pack asks for none
+    mean_brier: float | None
+    scored: int  # forecasts that counted towards mean_brier
+    revealed_early: bool  # saw the answers before the last question resolved
+    warnings: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class AssumptionSpread:
+    assumption: Assumption
+    values: tuple[float, ...]  # one per student who set it, in row order
+
+
+@dataclasses.dataclass(frozen=True)
+class WeightMatrix:
+    """Mean argument weight (0-5) per role and per side-and-theme; NaN where no one weighed any."""
+
+    roles: tuple[str, ...]
+    columns: tuple[str, ...]
+    mean: np.ndarray  # len(roles) x len(columns)
+    count: np.ndarray  # how many weights each mean is over
+
+
+@dataclasses.dataclass(frozen=True)
+class QuestionSpread:
+    question: Question
+    forecasts: tuple[float, ...]  # every forecast given, in row order
+    resolved: bool  # whether the outcome may be shown as of the aggregation date
+
+    @property
+    def mean(self) -> float | None:
+        return sum(self.forecasts) / len(self.forecasts) if self.forecasts else None
+
+
+@dataclasses.dataclass(frozen=True)
+class ClassAggregate:
+    pack: Pack
+    as_of: dt.date
+    rows: tuple[StudentRow, ...]
+    assumptions: tuple[AssumptionSpread, ...]
+    weights: WeightMatrix
+    questions: tuple[QuestionSpread, ...]
+    calibration: tuple[CalibrationBin, ...]
+    mean_brier: float | None  # over every scored forecast of the class
+    skipped: tuple[Skipped, ...] = ()
+    anonymous: bool = False
+
+    def anonymised(self) -> ClassAggregate:
+        """Names become "Student 1", "Student 2"... and file names disappear, in rows and skipped files.
+
+        Numbers follow a hash of each name, so they stay the same between loads but do not
+        give away alphabetical order; rows are listed in number order.
+        """
+        if self.anonymous:
+            return self
+        order = sorted(range(len(self.rows)), key=lambda n: (_digest(self.rows[n].name), self.rows[n].file))
+        rows = tuple(dataclasses.replace(self.rows[n], name=f"Student {k + 1}", file="") for k, n in enumerate(order))
+        skipped = tuple(Skipped(f"File {k + 1}", s.reason) for k, s in enumerate(self.skipped))
+        return dataclasses.replace(self, rows=rows, skipped=skipped, anonymous=True)
+
+
+def aggregate(pack: Pack, submissions: Sequence[Submission], skipped: Sequence[Skipped] = (),
+              as_of: dt.date | None = None) -> ClassAggregate:
+    """Submissions must already be checked against `pack`; `as_of` defaults to the pack's end (all resolved)."""
+    as_of = as_of or pack.end
+    ordered = sorted(submissions, key=lambda s: (s.student.casefold(), s.file))
+    cards = [score_card(pack, s.record.forecasts, as_of) for s in ordered]
+    scores = scored_pairs(cards)
+    return ClassAggregate(
+        pack=pack, as_of=as_of,
+        rows=tuple(_row(pack, s, card) for s, card in zip(ordered, cards)),
+        assumptions=tuple(
+            AssumptionSpread(a, tuple(s.record.assumptions[a.id].value for s in ordered if a.id in s.record.assumptions))
+            for a in pack.assumptions
+        ),
+        weights=weights_by_role(pack, ordered),
+        questions=tuple(
+            QuestionSpread(q, tuple(s.record.forecasts[q.id].probability for s in ordered if q.id in s.record.forecasts), q.resolves <= as_of)
+            for q in pack.questions
+        ),
+        calibration=calibration(scores),
+        mean_brier=sum((p - o) ** 2 for p, o in scores) / len(scores) if scores else None,
+        skipped=tuple(skipped),
+    )
+
+
+def _row(pack: Pack, submission: Submission, card: ScoreCard) -> StudentRow:
+    record = submission.record
+    prompts = [p for p in pack.prompts if not p.roles or record.role in p.roles]
+    asked = len(pack.questions) + len(prompts)
+    given = sum(q.id in record.forecasts for q in pack.questions) + sum(bool(record.answers.get(p.id, "").strip()) for p in prompts)
+    last_answer = max((q.resolves for q in pack.questions), default=pack.end)
+    return StudentRow(
+        name=submission.student, file=submission.file, role=role_title(pack, record.role),
+        progress=given / asked if asked else None, mean_brier=card.mean, scored=len(card.scores),
+        revealed_early=record.revealed_at is not None and record.revealed_at < last_answer,
+        warnings=submission.warnings,
+    )
+
+
+def role_title(pack: Pack, role_id: str | None) -> str:
+    return next((r.title for r in pack.roles if r.id == role_id), NO_ROLE)
+
+
+def weights_by_role(pack: Pack, submissions: Sequence[Submission]) -> WeightMatrix:
+    """Roles in pack order (then students without one); columns "for" themes first, then "against"."""
+    keys = sorted({(a.side, a.theme) for a in pack.arguments}, key=lambda k: (k[0] != "for", _THEME_ORDER.index(k[1])))
+    column_of = {key: n for n, key in enumerate(keys)}
+    argument_column = {a.id: column_of[a.side, a.theme] for a in pack.arguments}
+    titles = [r.title for r in pack.roles]
+    if any(role_title(pack, s.role) == NO_ROLE for s in submissions):
+        titles.append(NO_ROLE)
+    row_of = {title: n for n, title in enumerate(titles)}
+    sums = np.zeros((len(titles), len(keys)))
+    counts = np.zeros((len(titles), len(keys)), dtype=int)
+    for s in submissions:
+        row = row_of[role_title(pack, s.role)]
+        for argument_id, weight in s.record.weights.items():
+            column = argument_column[argument_id]
+            sums[row, column] += weight.weight
+            counts[row, column] += 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+    columns = tuple(f"{_SIDE[side]}: {THEMES.get(theme, theme)}" for side, theme in keys)
+    return WeightMatrix(tuple(titles), columns, mean, counts)
+
+
+def _digest(name: str) -> str:
+    return hashlib.sha256(name.encode()).hexdigest()
