@@ -177,10 +177,10 @@ def pack_problems(record: ScenarioRecord, pack: Pack) -> Iterator[Problem]:
     bounds = {a.id: (a.min, a.max) for a in pack.assumptions}
     if record.role is not None and record.role not in {r.id for r in pack.roles}:
         yield "scenario.role", f"unknown role {record.role!r}"
-    yield from _known("assumptions", record.assumptions, bounds, pack)
-    yield from _known("weights", record.weights, {a.id for a in pack.arguments}, pack)
-    yield from _known("forecasts", record.forecasts, {q.id for q in pack.questions}, pack)
-    yield from _known("answers", record.answers, {p.id for p in pack.prompts}, pack)
+    yield from _known(pack, "assumptions", record.assumptions, "assumption", bounds)
+    yield from _known(pack, "weights", record.weights, "argument", {a.id for a in pack.arguments})
+    yield from _known(pack, "forecasts", record.forecasts, "forecast question", {q.id for q in pack.questions})
+    yield from _known(pack, "answers", record.answers, "prompt", {p.id for p in pack.prompts})
     for key, v in record.assumptions.items():
         for part in ("value", "low", "high"):
             yield from _in_bounds(f"scenario.assumptions[{key!r}].{part}", getattr(v, part), bounds.get(key))
@@ -188,7 +188,7 @@ def pack_problems(record: ScenarioRecord, pack: Pack) -> Iterator[Problem]:
     dated.update({f"scenario.forecasts[{key!r}].made_on": f.made_on for key, f in record.forecasts.items()})
     for n, snapshot in enumerate(record.snapshots):
         dated[f"scenario.snapshots[{n}].date"] = snapshot.date
-        yield from _known(f"snapshots[{n}].values", snapshot.values, bounds, pack)
+        yield from _known(pack, f"snapshots[{n}].values", snapshot.values, "assumption", bounds)
         for key, value in snapshot.values.items():
             yield from _in_bounds(f"scenario.snapshots[{n}].values[{key!r}]", value, bounds.get(key))
     for path, day in dated.items():
@@ -196,13 +196,10 @@ def pack_problems(record: ScenarioRecord, pack: Pack) -> Iterator[Problem]:
             yield path, f"date {day} is outside the pack's range {pack.start} to {pack.end}"
 
 
-_KINDS = {"assumptions": "assumption", "weights": "argument", "forecasts": "forecast question", "answers": "prompt"}
-
-
-def _known(field: str, items: Mapping[str, object], known: Iterable[str], pack: Pack) -> Iterator[Problem]:
+def _known(pack: Pack, field: str, items: Mapping[str, object], kind: str, known: Iterable[str]) -> Iterator[Problem]:
     for key in items:
         if key not in known:
-            yield f"scenario.{field}[{key!r}]", f"pack {pack.id!r} has no {_KINDS.get(field, 'assumption')} {key!r}"
+            yield f"scenario.{field}[{key!r}]", f"pack {pack.id!r} has no {kind} {key!r}"
 
 
 def _in_bounds(path: str, value: float | None, bounds: tuple[float, float] | None) -> Iterator[Problem]:

@@ -112,10 +112,14 @@ def move_database(source: Path, target: Path) -> None:
     fsync_dir(target.parent)
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
 def check_database(path: Path) -> str:
     """`quick_check` result ("ok" when healthy), or the error a damaged file raises."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _open_read_only(path)
         try:
             return conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
@@ -140,7 +144,7 @@ def restore_backup(data_dir: Path, backup_path: Path) -> Backup | None:
             made = utc_now()
             replaced = Backup(_path_for(data_dir, "replaced", made), "replaced", made)
             move_database(db, replaced.path)
-        source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+        source = _open_read_only(backup_path)
         tmp = db.with_name(f".{db.name}.restoring")
         try:
             tmp.unlink(missing_ok=True)

@@ -30,6 +30,7 @@ def app_version() -> str:
 
 
 def export_scenario(store: Store, scenario_id: int, out: Path) -> None:
+    """Write the scenario as a file; an existing `out` is replaced only once the new file is complete."""
     record = store.load(scenario_id)
     write_atomic(out, encode_scenario_file(record, app_version(), utc_now()))
 

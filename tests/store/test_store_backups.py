@@ -78,3 +78,12 @@ def test_restore_needs_the_store_closed(data_dir: Path) -> None:
     with open_store(data_dir):
         with pytest.raises(StoreLockedError):
             restore_backup(data_dir, list_backups(data_dir)[0].path)
+
+
+def test_restore_works_in_a_folder_whose_name_looks_like_a_uri(tmp_path: Path) -> None:
+    data_dir = tmp_path / "class 9?a#b%20"
+    with open_store(data_dir) as store:
+        store.create(ScenarioRecord(name="odd path", pack_id="mini"))
+        backup = store.backup()
+    assert restore_backup(data_dir, backup.path) is not None
+    assert _names(data_dir) == ["odd path"]
