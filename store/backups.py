@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from store.errors import StoreError
@@ -66,24 +67,33 @@ def make_backup(conn: sqlite3.Connection, data_dir: Path, kind: str, now: dt.dat
     made = now or utc_now()
     path = _path_for(data_dir, kind, made)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    copy_database(conn, tmp)
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+    copy_database(conn, path)
     return Backup(path, kind, made)
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Online copy into a single file (rollback journal, so no -wal beside it), fsynced."""
-    dest = sqlite3.connect(target)
+def copy_database(source: sqlite3.Connection, target: Path, before_replace: Callable[[], None] = lambda: None) -> None:
+    """Online copy into one self-contained file (rollback journal, no -wal beside it).
+
+    Written to a temporary name, fsynced, then renamed over `target` (after `before_replace`),
+    so `target` is never a half-written copy; on failure the temporary file is removed.
+    """
+    tmp = target.with_name(f".{target.name}.tmp")
     try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    with open(target, "rb+") as f:
-        os.fsync(f.fileno())
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        before_replace()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
 
 
 def daily_backup(conn: sqlite3.Connection, data_dir: Path, now: dt.datetime | None = None) -> Backup | None:
@@ -139,18 +149,16 @@ def restore_backup(data_dir: Path, backup_path: Path) -> Backup | None:
         raise StoreError(f"the backup {backup_path} is damaged too ({result})")
     db = database_path(data_dir)
     with DataDirLock(data_dir):
-        replaced = None
-        if db.exists():
-            made = utc_now()
-            replaced = Backup(_path_for(data_dir, "replaced", made), "replaced", made)
-            move_database(db, replaced.path)
+        made = utc_now()
+        replaced = Backup(_path_for(data_dir, "replaced", made), "replaced", made) if db.exists() else None
+
+        def move_current_aside() -> None:  # only once the copy is complete: a failed copy changes nothing
+            if replaced is not None:
+                move_database(db, replaced.path)
+
         source = _open_read_only(backup_path)
-        tmp = db.with_name(f".{db.name}.restoring")
         try:
-            tmp.unlink(missing_ok=True)
-            copy_database(source, tmp)
+            copy_database(source, db, before_replace=move_current_aside)
         finally:
             source.close()
-        os.replace(tmp, db)
-        fsync_dir(data_dir)
     return replaced

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -87,3 +88,19 @@ def test_restore_works_in_a_folder_whose_name_looks_like_a_uri(tmp_path: Path) -
         backup = store.backup()
     assert restore_backup(data_dir, backup.path) is not None
     assert _names(data_dir) == ["odd path"]
+
+
+def test_a_restore_that_fails_midway_leaves_the_current_database(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(data_dir) as store:
+        backup = store.backup()
+        store.create(ScenarioRecord(name="current", pack_id="mini"))
+
+    def no_space(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(OSError):
+        restore_backup(data_dir, backup.path)
+    monkeypatch.undo()
+    assert _names(data_dir) == ["current"]
+    assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
