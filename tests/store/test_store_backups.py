@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scenario.record import ScenarioRecord
+from store import backups
 from store.backups import DAILY_KEEP, daily_backup, list_backups, restore_backup
 from store.connection import open_store
 from store.errors import StoreError, StoreLockedError
@@ -104,3 +105,14 @@ def test_a_restore_that_fails_midway_leaves_the_current_database(data_dir: Path,
     monkeypatch.undo()
     assert _names(data_dir) == ["current"]
     assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_failed_daily_backup_does_not_keep_the_user_from_their_work(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "copy_database", no_space)
+    with open_store(data_dir) as opened:
+        assert opened.housekeeping_problem is not None and "No space" in opened.housekeeping_problem
+        opened.create(ScenarioRecord(name="still works", pack_id="mini"))
+    assert list_backups(data_dir) == []

@@ -153,3 +153,10 @@ def test_export_of_an_unknown_name_fails(data_dir: Path, tmp_path: Path, capsys:
 
 def test_a_valid_file_decodes_without_a_pack(envelope: dict[str, Any], full_record: Callable[..., ScenarioRecord]) -> None:
     assert decode_scenario_file(_bytes(envelope), None, "ok.json") == full_record()
+
+
+def test_cli_refuses_a_store_in_use(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], full_record: Callable[..., ScenarioRecord]) -> None:
+    with open_store(data_dir) as store:
+        store.create(full_record())
+        assert export_command(data_dir, full_record().name, tmp_path / "x.json") == 1
+    assert "in use by another running copy" in capsys.readouterr().err
