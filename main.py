@@ -47,7 +47,8 @@ def _date(text: str) -> dt.date:
 
 def parse_options(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(prog=PROG, description="Step through the TikTok divestiture deadlines. "
-                     f"Also: '{PROG} validate-pack FILE...' checks scenario packs.")
+                     f"Also: '{PROG} validate-pack FILE...' checks scenario packs; "
+                     f"'{PROG} export NAME --out FILE' and '{PROG} import FILE' move scenarios.")
     parser.add_argument("--pack", metavar="ID_OR_PATH", help="open this pack (an installed pack's id, or a .json file)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="open the pack at this date")
     parser.add_argument("--data-dir", metavar="DIR", help="keep data here instead of the user data folder")
@@ -85,10 +86,34 @@ def validate_packs(files: list[str]) -> int:
     return 1 if invalid else 0
 
 
+def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
+    """The batch commands: export, import (and their shared --data-dir)."""
+    parser = _Parser(prog=f"{PROG} {command}")
+    if command == "export":
+        parser.add_argument("name", help="the saved scenario's name")
+        parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write the scenario file")
+    else:
+        parser.add_argument("file", type=Path, help="a scenario file exported by Divestiture Lab")
+    parser.add_argument("--data-dir", metavar="DIR", help="use this data folder instead of the user data folder")
+    return parser.parse_args(argv)
+
+
+def run_command(command: str, argv: list[str]) -> int:
+    from store.cli import export_command, import_command
+
+    options = parse_command(command, argv)
+    data_dir = default_data_dir(options.data_dir)
+    if command == "export":
+        return export_command(data_dir, options.name, options.out)
+    return import_command(data_dir, options.file, PACKS_DIR)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["validate-pack"]:
         return validate_packs(argv[1:])
+    if argv[:1] in (["export"], ["import"]):
+        return run_command(argv[0], argv[1:])
     options = parse_options(argv)
     from gui.app import run  # Qt loads only once the options are known to be good
 

@@ -1,4 +1,4 @@
-"""Building the application: QApplication, theme, settings, session and main window."""
+"""Building the application: QApplication, theme, settings, store, session and main window."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication
 from gui.main_window import MainWindow
 from gui.session import Session
 from gui.settings import UiSettings
+from gui.startup import StartupRefused, open_store_for_gui, refuse
 from gui.theme import ThemeSwitcher
-from scenario.pack import LoadedPack
+from scenario.pack import LoadedPack, PackError
 from scenario.resources import ICON, PACKS_DIR
 
 
@@ -28,32 +29,50 @@ def create_application() -> QApplication:
 
 
 def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | None = None, day: dt.date | None = None,
-                 packs_dir: Path = PACKS_DIR) -> MainWindow:
-    """The fully wired window, shown on the start page or, given a pack, on that pack."""
+                 packs_dir: Path = PACKS_DIR, interactive: bool = True) -> MainWindow:
+    """The fully wired window: on `pack` if given, else on the last scenario, else the start page.
+
+    Raises StartupRefused when the data directory must not be used (see gui.startup).
+    """
     app = create_application()
-    data_dir.mkdir(parents=True, exist_ok=True)
     settings = UiSettings(data_dir)
     themes = ThemeSwitcher(app)
     themes.apply(theme or settings.get("view/theme"))
-    window = MainWindow(Session(app), settings, themes, data_dir, packs_dir)
-    if pack is None:
-        window.show_start_page()
+    store, unavailable = open_store_for_gui(data_dir, interactive)
+    session = Session(store, packs_dir, unavailable)
+    window = MainWindow(session, settings, themes, data_dir)
+    session.setParent(window)
+    last = store.last_opened() if store else None
+    if pack is not None:
+        session.resume_or_start(pack)
+        if day is not None:
+            session.set_date(day)
+    elif last is not None:
+        try:
+            session.open_scenario(last)
+        except PackError as exc:
+            window.show_start_page()
+            window.show_pack_error(exc)
     else:
-        window.open_pack(pack, day)
+        window.show_start_page()
     return window
 
 
 def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date | None,
         screenshot: Path | None = None, size: tuple[int, int] = (1280, 800)) -> int:
     app = create_application()
-    window = build_window(data_dir, theme, pack, day)
-    if screenshot is None:
+    interactive = screenshot is None
+    try:
+        window = build_window(data_dir, theme, pack, day, interactive=interactive)
+    except StartupRefused as exc:
+        return refuse(str(exc), interactive)
+    if interactive:
         window.show()
         return app.exec()
     window.resize(*size)
     window.show()
     saved = []
-    QTimer.singleShot(0, lambda: (saved.append(window.grab().save(str(screenshot), "PNG")), app.quit()))
+    QTimer.singleShot(0, lambda: (saved.append(window.grab().save(str(screenshot), "PNG")), window.close()))
     app.exec()
     if not saved or not saved[0]:
         print(f"divestiture-lab: error: could not write the screenshot to {screenshot}", file=sys.stderr)

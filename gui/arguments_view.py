@@ -8,15 +8,18 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from gui.list_panel import ListPanel
 from gui.rows_model import Row
 from gui.session import Session
+from gui.weight_editor import WeightEditor
 from scenario.labels import SIDES, THEMES, short_date
 from scenario.model import Argument
 from scenario.pack import LoadedPack
+from scenario.record import ArgumentWeight
 
 ALL = ""
 
 
-def _row(a: Argument) -> Row:
-    return Row(f"{a.claim}\n— {a.speaker}, {short_date(a.date)} · {THEMES[a.theme]}", a.detail, a)
+def _row(a: Argument, weight: ArgumentWeight | None) -> Row:
+    weighed = f" · your weight {weight.weight}/5" if weight else ""
+    return Row(f"{a.claim}\n— {a.speaker}, {short_date(a.date)} · {THEMES[a.theme]}{weighed}", a.detail, a)
 
 
 class ArgumentsView(QWidget):
@@ -39,11 +42,15 @@ class ArgumentsView(QWidget):
         for panel in self.columns.values():
             columns.addWidget(panel)
             panel.picked.connect(session.select)
+        self.weights = WeightEditor(session)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.weights)
         session.packOpened.connect(self._pack_opened)
         session.dateChanged.connect(self.refresh)
+        session.recordChanged.connect(lambda _record, kind: self.refresh() if kind == "weight" else None)
+        session.scenarioOpened.connect(self.refresh)
 
     def _combo(self, what: str, accessible: str) -> QComboBox:
         combo = QComboBox()
@@ -76,6 +83,7 @@ class ArgumentsView(QWidget):
             a for a in reversed(timeline.arguments_made(day))
             if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)
         ]
+        weights = self.session.record.weights if self.session.record else {}
         for side, panel in self.columns.items():
-            rows = [_row(a) for a in shown if a.side == side]
+            rows = [_row(a, weights.get(a.id)) for a in shown if a.side == side]
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

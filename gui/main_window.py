@@ -1,17 +1,18 @@
-"""The main window: a start page and a workspace, the menus, and remembered layout."""
+"""The main window: a start page and a workspace, the menus, the save status, remembered layout."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
+from gui import file_actions
 from gui.session import Move, Session
 from gui.settings import THEMES, UiSettings
 from gui.start_page import StartPage
+from gui.startup import message_box
 from gui.step_actions import StepActions
 from gui.theme import ThemeSwitcher
 from gui.workspace import Workspace
@@ -22,13 +23,12 @@ APP_TITLE = "Divestiture Lab"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, settings: UiSettings, themes: ThemeSwitcher, data_dir: Path, packs_dir: Path) -> None:
+    def __init__(self, session: Session, settings: UiSettings, themes: ThemeSwitcher, data_dir: Path) -> None:
         super().__init__()
         self.session = session
         self.settings = settings
         self.themes = themes
         self.data_dir = data_dir
-        self.packs_dir = packs_dir
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(session, self)
         self.start_page = StartPage()
@@ -37,21 +37,43 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
+        self.save_status = QLabel()
+        self.save_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_status.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
-        self.start_page.chosen.connect(self.open_pack)
+        self.start_page.chosen.connect(self._start_scenario)
+        self.start_page.resumed.connect(self._resume)
         self.start_page.failed.connect(self.show_pack_error)
         session.packOpened.connect(self._pack_opened)
-        session.dateChanged.connect(self._date_changed)
-        session.packClosed.connect(lambda: self.pages.setCurrentWidget(self.start_page))
+        session.dateChanged.connect(self._update_title)
+        session.scenarioOpened.connect(self._update_title)
+        session.recordChanged.connect(self._update_title)
+        session.autosave.statusChanged.connect(self.save_status.setText)
+        if session.autosave.store is None:
+            self.save_status.setText(f"Not saved: {session.autosave.unavailable}. Export your scenario to keep it.")
         self._restore_layout()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.choose_action = file_menu.addAction("&Choose another pack…", self.show_start_page)
-        self.choose_action.setShortcut(QKeySequence.StandardKey.Open)
+        new = file_menu.addAction("&New scenario…", self.show_start_page)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.setToolTip("Start a new scenario, or resume a saved one")
+        file_menu.addAction("&Scenarios…", lambda: file_actions.manage_scenarios(self, self.session)).setShortcut(QKeySequence("Ctrl+Shift+O"))
         file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu.addAction("&Export scenario…", lambda: file_actions.export_scenario(self, self.session)).setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addAction("&Import scenario…", lambda: file_actions.import_scenario(self, self.session))
+        file_menu.addAction("&Restore from backup…", lambda: file_actions.restore_backup(self, self.session))
+        file_menu.addSeparator()
+        file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
 
         go_menu = self.menuBar().addMenu("&Go")
         for move in Move:
@@ -77,21 +99,14 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> None:
         """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""
-        self.start_page.set_entries(discover_packs(self.packs_dir))
+        scenarios = self.session.store.list_scenarios() if self.session.store else []
+        self.start_page.set_entries(discover_packs(self.session.packs_dir), scenarios)
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
 
-    def open_pack(self, loaded: LoadedPack, day: dt.date | None = None) -> None:
-        if day is None and self.settings.get("last/pack") == loaded.pack.id:
-            saved = self.settings.get("last/date")
-            day = dt.date.fromisoformat(saved) if _is_iso_date(saved) else None
-        self.session.open_pack(loaded, day)
-
     def show_pack_error(self, error: PackError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open this pack", f"The pack {error.file} cannot be used.", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("\n".join(str(p) for p in error.problems[:8]))
-        box.exec()
+        detail = "\n".join(str(p) for p in error.problems[:8])
+        message_box(QMessageBox.Icon.Warning, "Cannot open this pack", f"The pack {error.file} cannot be used.", detail, self).exec()
 
     def set_theme(self, theme: str) -> None:
         self.themes.apply(theme)
@@ -102,19 +117,27 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self.data_dir, self).exec()
 
+    def _start_scenario(self, loaded: LoadedPack) -> None:
+        self.session.start_scenario(loaded)
+
+    def _resume(self, scenario_id: int) -> None:
+        try:
+            self.session.open_scenario(scenario_id)
+        except PackError as exc:
+            self.show_pack_error(exc)
+
     def _reveal_toggled(self, reveal: bool) -> None:
         self.session.set_reveal_later(reveal)
         self.settings.set("view/revealLater", reveal)
 
-    def _pack_opened(self, loaded: LoadedPack) -> None:
+    def _pack_opened(self, _loaded: LoadedPack) -> None:
         self.pages.setCurrentWidget(self.workspace)
-        self.settings.set("last/pack", loaded.pack.id)
         self.workspace.setFocus()
 
-    def _date_changed(self, day: dt.date) -> None:
-        assert self.session.loaded is not None
-        self.setWindowTitle(f"{self.session.loaded.pack.title}: {short_date(day)} — {APP_TITLE}")
-        self.settings.set("last/date", day.isoformat())
+    def _update_title(self, *_: object) -> None:
+        record, day = self.session.record, self.session.date
+        if record is not None and day is not None:
+            self.setWindowTitle(f"{record.name}: {short_date(day)} — {APP_TITLE}")
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window/geometry")
@@ -135,12 +158,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.session.shutdown()
         super().closeEvent(event)
 
-
-def _is_iso_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True

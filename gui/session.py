@@ -1,7 +1,9 @@
-"""The one object every view talks to: the open pack, the current date, the selection.
+"""The one object every view talks to: the open pack and scenario, the date, the selection.
 
 Views call Session methods and redraw on its signals; they never call each other. That keeps
 each view replaceable and testable alone, and makes a step one signal, not a web of calls.
+Every user edit goes through `edit_*` as an undo command, is saved at once through
+`Autosave`, and comes back to the views as `recordChanged`.
 """
 
 from __future__ import annotations
@@ -9,12 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+import msgspec
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
+from gui.autosave import Autosave
+from gui.commands import DeleteScenario, DuplicateScenario, RenameScenario, SetAssumption, SetWeight
 from scenario.model import Source
-from scenario.pack import LoadedPack
+from scenario.pack import LoadedPack, PackError, Problem, discover_packs
+from scenario.record import ScenarioRecord, with_assumption, with_weight
 from scenario.timeline import Timeline
+from store.scenarios import Store
+
+DATE_SAVE_DELAY_MS = 400  # stepping is fast; the date is saved once the student pauses
+
+# kind -> how an edit changes the record, and how it is saved
+_EDITS: dict[str, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] = {
+    "assumption": (with_assumption, lambda store, sid, key, value, day: store.save_assumption(sid, key, value, day)),
+    "weight": (lambda record, key, value, day: with_weight(record, key, value), lambda store, sid, key, value, day: store.save_weight(sid, key, value)),
+}
 
 
 class Move(enum.Enum):
@@ -40,20 +58,157 @@ _TARGETS: dict[Move, Callable[[Timeline, dt.date], dt.date | None]] = {
 
 class Session(QObject):
     packOpened = Signal(object)  # LoadedPack
-    packClosed = Signal()
     dateChanged = Signal(object)  # dt.date
     selectionChanged = Signal(object)  # Event | Argument | InstrumentState | None
     revealChanged = Signal(bool)
+    scenarioOpened = Signal(object)  # ScenarioRecord
+    recordChanged = Signal(object, str)  # ScenarioRecord, kind of edit ("assumption", "weight", ...)
+    scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store | None, packs_dir: Path, unavailable: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.store = store
+        self.packs_dir = packs_dir
+        self.autosave = Autosave(store, unavailable, self)
+        self.undo_stack = QUndoStack(self)
         self.loaded: LoadedPack | None = None
         self.timeline: Timeline | None = None
         self.date: dt.date | None = None
+        self.record: ScenarioRecord | None = None
+        self.scenario_id: int | None = None
         self.reveal_later = False
         self._sources: dict[str, Source] = {}
+        self._date_timer = QTimer(self, singleShot=True, interval=DATE_SAVE_DELAY_MS)
+        self._date_timer.timeout.connect(self._save_date)
 
-    def open_pack(self, loaded: LoadedPack, day: dt.date | None = None) -> None:
+    # Scenarios
+
+    def start_scenario(self, loaded: LoadedPack, name: str | None = None) -> None:
+        """A new named scenario on `loaded`, saved at once so a crash cannot lose it."""
+        base = name or loaded.pack.title
+        record = ScenarioRecord(name=self.store.free_name(base) if self.store else base, pack_id=loaded.pack.id)
+        scenario_id = self.store.create(record) if self.store else None
+        self._open(record, scenario_id, loaded)
+        self.scenariosChanged.emit()
+
+    def open_scenario(self, scenario_id: int) -> None:
+        """Raises PackError when the scenario's pack is no longer installed."""
+        assert self.store is not None
+        record = self.store.load(scenario_id)
+        self._open(record, scenario_id, self.find_pack(record.pack_id))
+
+    def resume_or_start(self, loaded: LoadedPack) -> None:
+        """The most recent scenario on this pack, or a new one: what `--pack` and the start page do."""
+        for summary in self.store.list_scenarios() if self.store else []:
+            if summary.pack_id == loaded.pack.id:
+                record = self.store.load(summary.id)
+                self._open(record, summary.id, loaded)
+                return
+        self.start_scenario(loaded)
+
+    def find_pack(self, pack_id: str) -> LoadedPack:
+        if self.loaded is not None and self.loaded.pack.id == pack_id:
+            return self.loaded
+        for entry in discover_packs(self.packs_dir):
+            if entry.loaded is not None and entry.loaded.pack.id == pack_id:
+                return entry.loaded
+        raise PackError(pack_id, [Problem("", "this scenario's pack is not installed")])
+
+    def _open(self, record: ScenarioRecord, scenario_id: int | None, loaded: LoadedPack) -> None:
+        self._save_date()
+        self.record, self.scenario_id = record, scenario_id
+        if scenario_id is not None:
+            self.autosave.write(lambda store: store.set_last_opened(scenario_id))
+        self._open_pack(loaded, record.current_date)
+        # a new scenario starts at the pack's first day: that is not a change worth saving
+        self.record = msgspec.structs.replace(record, current_date=self.date)
+        self.scenarioOpened.emit(self.record)
+
+    def rename_scenario(self, scenario_id: int, old: str, new: str) -> None:
+        self.undo_stack.push(RenameScenario(self, scenario_id, old, new))
+
+    def duplicate_scenario(self, scenario_id: int, new_name: str) -> None:
+        self.undo_stack.push(DuplicateScenario(self, scenario_id, new_name))
+
+    def delete_scenario(self, scenario_id: int, name: str) -> None:
+        """The open scenario cannot be deleted: the student would be left with nothing on screen."""
+        assert scenario_id != self.scenario_id
+        self.undo_stack.push(DeleteScenario(self, scenario_id, name))
+
+    def apply_rename(self, scenario_id: int, name: str) -> None:
+        assert self.store is not None
+        self.store.rename(scenario_id, name)
+        if scenario_id == self.scenario_id and self.record is not None:
+            self.record = msgspec.structs.replace(self.record, name=name)
+            self.recordChanged.emit(self.record, "name")
+        self.scenariosChanged.emit()
+
+    def apply_duplicate(self, scenario_id: int, new_name: str) -> int:
+        assert self.store is not None
+        copy = self.store.duplicate(scenario_id, new_name)
+        self.scenariosChanged.emit()
+        return copy
+
+    def apply_delete(self, scenario_id: int, deleted: bool) -> None:
+        assert self.store is not None
+        if deleted:
+            self.store.delete(scenario_id)
+        else:
+            self.store.undelete(scenario_id)
+        self.scenariosChanged.emit()
+
+    # Edits
+
+    def edit_assumption(self, assumption_id: str, value: Any, label: str) -> None:
+        self._edit(SetAssumption, "assumption", assumption_id, self.record.assumptions.get(assumption_id) if self.record else None, value, f"Change “{label}”")
+
+    def edit_weight(self, argument_id: str, value: Any, label: str) -> None:
+        self._edit(SetWeight, "weight", argument_id, self.record.weights.get(argument_id) if self.record else None, value, f"Weigh “{label}”")
+
+    def _edit(self, command: type, kind: str, key: str, old: Any, new: Any, text: str) -> None:
+        if self.record is not None and old != new:
+            self.undo_stack.push(command(self, kind, key, old, new, text))
+
+    def apply_edit(self, scenario_id: int | None, kind: str, key: str, value: Any, day: dt.date | None) -> None:
+        """Called by undo commands: bring their scenario back on screen if needed, then change it."""
+        if scenario_id != self.scenario_id and scenario_id is not None:
+            self.open_scenario(scenario_id)
+        assert self.record is not None
+        change, save = _EDITS[kind]
+        self.record = change(self.record, key, value, day)
+        if self.scenario_id is not None:
+            sid = self.scenario_id
+            self.autosave.write(lambda store: save(store, sid, key, value, day))
+        self.recordChanged.emit(self.record, kind)
+
+    def _save_date(self) -> None:
+        self._date_timer.stop()
+        if self.record is None or self.date is None or self.record.current_date == self.date:
+            return
+        self.record = msgspec.structs.replace(self.record, current_date=self.date)
+        if self.scenario_id is not None:
+            sid, day = self.scenario_id, self.date
+            self.autosave.write(lambda store: store.set_current_date(sid, day))
+
+    def replace_store(self, store: Store | None, unavailable: str = "") -> None:
+        """After a restore: the old undo history refers to a database that is gone."""
+        self.undo_stack.clear()
+        self.store = self.autosave.store = store
+        self.autosave.unavailable = unavailable
+        self.record = self.scenario_id = None
+        self.scenariosChanged.emit()
+
+    def shutdown(self) -> None:
+        """Save what is still pending and let go of the data directory for the next run."""
+        self._save_date()
+        self.autosave.retry()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # Pack and date
+
+    def _open_pack(self, loaded: LoadedPack, day: dt.date | None = None) -> None:
         self.loaded = loaded
         self.timeline = Timeline(loaded.pack)
         self._sources = {s.id: s for s in loaded.pack.sources}
@@ -61,11 +216,6 @@ class Session(QObject):
         self.packOpened.emit(loaded)
         self.selectionChanged.emit(None)
         self.dateChanged.emit(self.date)
-
-    def close_pack(self) -> None:
-        self.loaded = self.timeline = self.date = None
-        self._sources = {}
-        self.packClosed.emit()
 
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]
@@ -76,6 +226,7 @@ class Session(QObject):
         day = self.timeline.clamp(day)
         if day != self.date:
             self.date = day
+            self._date_timer.start()
             self.dateChanged.emit(day)
 
     def target(self, move: Move) -> dt.date | None:

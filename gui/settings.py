@@ -1,4 +1,4 @@
-"""UI state (window layout, theme, last pack) with checked defaults; never student data.
+"""UI state (window layout, theme) with checked defaults; never student data.
 
 The file lives in the data directory, so `--data-dir` isolates everything a run touches
 (tests, a second class on the same machine), and reading a wrong type falls back to the
@@ -19,8 +19,6 @@ DEFAULTS: dict[str, Any] = {
     "splitters/mainSplitter": QByteArray(),
     "view/theme": "system",
     "view/revealLater": False,
-    "last/pack": "",
-    "last/date": "",
 }
 
 THEMES = ("system", "light", "dark")

@@ -34,7 +34,6 @@ class StepActions(QObject):
             window.addAction(action)
             self.actions[move] = action
         session.dateChanged.connect(self._update)
-        session.packClosed.connect(self._update)
         self._update()
 
     def _update(self, *_: object) -> None:

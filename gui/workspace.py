@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui.arguments_view import ArgumentsView
+from gui.assumptions_view import AssumptionsView
 from gui.banner import Banner
 from gui.detail_view import DetailView
 from gui.events_view import EventsView
@@ -24,9 +25,11 @@ class Workspace(QWidget):
         self.events = EventsView(session)
         self.detail = DetailView(session)
         self.arguments = ArgumentsView(session)
+        self.assumptions = AssumptionsView(session)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.arguments, "&Arguments")
+        self.tabs.addTab(self.assumptions, "Your a&ssumptions")
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")
         for widget in (self.in_force, self.events, self.detail):

@@ -31,9 +31,9 @@ def make_window(qtbot, data_dir: Path, packs_dir: Path):
         loaded = load_pack(MINI_PACK) if pack else None
         window = build_window(data_dir, theme="light", pack=loaded, packs_dir=packs_dir, **kwargs)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
+        with qtbot.waitActive(window):  # shortcuts only reach the active window
+            window.show()
+            window.activateWindow()
         return window
 
     return make

@@ -28,12 +28,15 @@ def test_start_page_lists_packs_and_greys_out_a_broken_one_with_its_reason(make_
     assert panel.view.currentIndex().row() == 1, "the first usable pack is preselected"
 
 
-def test_choosing_a_pack_opens_the_workspace(make_window, qtbot):
+def test_choosing_a_pack_starts_a_new_saved_scenario(make_window):
     window = make_window(pack=False)
     assert window.pages.currentWidget() is window.start_page
+    assert window.start_page.scenarios.stack.currentWidget() is window.start_page.scenarios.empty
     window.start_page.open_button.click()
     assert window.pages.currentWidget() is window.workspace
     assert window.session.loaded.pack.id == "mini"
+    [saved] = window.session.store.list_scenarios()
+    assert (saved.name, saved.pack_id) == ("Mini pack (synthetic)", "mini")
 
 
 def test_theme_and_stakeholder_filters(window):
@@ -95,8 +98,8 @@ def test_window_size_splitters_and_place_are_remembered(make_window):
     first.close()
     second = make_window(pack=False)
     assert second.size() == QSize(760, 560)
-    second.start_page.open_button.click()
-    assert second.session.date == D(2030, 2, 20), "the pack reopens at the date left"
+    assert second.pages.currentWidget() is second.workspace, "the last scenario reopens by itself"
+    assert second.session.date == D(2030, 2, 20), "at the date it was left"
     assert second.workspace.main.sizes() == sizes
 
 

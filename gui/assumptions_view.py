@@ -1,0 +1,80 @@
+"""The student's assumptions for the open scenario, and how they moved from date to date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from gui.assumption_row import AssumptionRow
+from gui.session import Session
+from scenario.labels import short_date
+from scenario.record import ScenarioRecord
+
+INTRO = "Your assumptions for this scenario. Changes are saved as you make them and can be undone (Ctrl+Z)."
+
+
+class AssumptionsView(QSplitter):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.session = session
+        self.rows: dict[str, AssumptionRow] = {}
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.body_layout.addWidget(intro)
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        self.history = QTableWidget()
+        self.history.setAccessibleName("How your assumptions moved, by date")
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("How your view moved: your values on each date you changed them")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        history_layout.addWidget(title)
+        history_layout.addWidget(self.history)
+        self.addWidget(scroll)
+        self.addWidget(history_box)
+        self.setSizes([500, 160])
+        session.scenarioOpened.connect(self._scenario_opened)
+        session.recordChanged.connect(self._record_changed)
+
+    def _scenario_opened(self, record: ScenarioRecord) -> None:
+        assert self.session.loaded is not None
+        for row in self.rows.values():
+            row.deleteLater()
+        self.rows = {}
+        for n, assumption in enumerate(self.session.loaded.pack.assumptions):
+            row = AssumptionRow(assumption)
+            row.edited.connect(lambda value, a=assumption: self.session.edit_assumption(a.id, value, a.label))
+            self.body_layout.insertWidget(1 + n, row)
+            self.rows[assumption.id] = row
+        self._show(record)
+
+    def _record_changed(self, record: ScenarioRecord, kind: str) -> None:
+        if kind == "assumption":
+            self._show(record)
+
+    def _show(self, record: ScenarioRecord) -> None:
+        for key, row in self.rows.items():
+            row.show_value(record.assumptions.get(key))
+        self._show_history(record)
+
+    def _show_history(self, record: ScenarioRecord) -> None:
+        assert self.session.loaded is not None
+        assumptions = self.session.loaded.pack.assumptions
+        self.history.setColumnCount(len(assumptions))
+        self.history.setHorizontalHeaderLabels([a.label for a in assumptions])
+        self.history.setRowCount(len(record.snapshots))
+        self.history.setVerticalHeaderLabels([short_date(s.date) for s in record.snapshots])
+        for r, snapshot in enumerate(record.snapshots):
+            for c, a in enumerate(assumptions):
+                value = snapshot.values.get(a.id, a.default)
+                text = f"{value * 100:.0f} %" if a.kind == "probability" else f"{value:g} {a.unit}".strip()
+                self.history.setItem(r, c, QTableWidgetItem(text))

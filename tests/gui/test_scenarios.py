@@ -1,0 +1,199 @@
+"""Recording assumptions: edits, undo and redo, autosave, restarts, and the scenario list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from gui.scenarios_dialog import ScenariosDialog
+from scenario.record import ArgumentWeight, AssumptionValue
+from store.connection import open_store
+from store.errors import StoreWriteError
+from store.paths import database_path
+from tests.gui.conftest import press
+
+D = dt.date
+
+
+def set_spin(spin, value: float) -> None:
+    """Type into a spin box and press Enter, as a student would."""
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, f"{value:g}")
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_editing_an_assumption_saves_it_with_a_snapshot_at_the_current_date(window, data_dir):
+    window.session.set_date(D(2030, 1, 20))
+    row = window.workspace.assumptions.rows["p-deal"]
+    set_spin(row.value, 65)
+    assert window.session.record.assumptions["p-deal"].value == 0.65
+    assert row.slider.value() == 650
+    window.close()
+    with open_store(data_dir) as store:
+        record = store.load(store.last_opened())
+    assert record.assumptions["p-deal"] == AssumptionValue(value=0.65)
+    assert [(s.date, s.values) for s in record.snapshots] == [(D(2030, 1, 20), {"p-deal": 0.65})]
+    assert record.current_date == D(2030, 1, 20)
+
+
+def test_undo_and_redo_cover_an_edit_and_name_it(window):
+    row = window.workspace.assumptions.rows["users"]
+    set_spin(row.value, 150)
+    stack = window.session.undo_stack
+    assert stack.undoText() == "Change “Monthly users”"
+    window.workspace.arguments.setFocus()
+    QTest.keyClick(window.workspace.arguments, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "users" not in window.session.record.assumptions
+    assert row.value.value() == 100, "the row shows the pack default again"
+    stack.redo()
+    assert window.session.record.assumptions["users"].value == 150
+
+
+def test_a_slider_drag_is_one_undo_step(window):
+    row = window.workspace.assumptions.rows["p-court"]
+    for tick in (510, 520, 530, 600):
+        row.slider.setValue(tick)
+    assert window.session.undo_stack.count() == 1
+    window.session.undo_stack.undo()
+    assert "p-court" not in window.session.record.assumptions
+
+
+def test_range_and_note_are_recorded_and_reset_returns_to_default(window):
+    row = window.workspace.assumptions.rows["p-deal"]
+    row.ranged.setChecked(True)
+    value = window.session.record.assumptions["p-deal"]
+    assert (value.low, value.value, value.high) == (0.3, 0.4, 0.5)
+    row.note.setText("Buyers <b>hesitate</b>")
+    row.note.editingFinished.emit()
+    assert window.session.record.assumptions["p-deal"].note == "Buyers <b>hesitate</b>"
+    row.reset.click()
+    assert "p-deal" not in window.session.record.assumptions
+    assert not row.ranged.isChecked() and row.note.text() == ""
+
+
+def test_weighing_an_argument(window):
+    session = window.session
+    session.set_date(D(2030, 3, 1))
+    argument = session.loaded.pack.arguments[0]
+    session.select(argument)
+    editor = window.workspace.arguments.weights
+    editor.weight.setValue(4)
+    assert session.record.weights[argument.id] == ArgumentWeight(weight=4)
+    assert window.workspace.arguments.columns["for"].texts()[0].endswith("your weight 4/5")
+    session.undo_stack.undo()
+    assert argument.id not in session.record.weights
+    assert editor.weight.specialValueText() == editor.weight.text()
+
+
+def test_history_table_lists_one_row_per_date(window):
+    rows = window.workspace.assumptions.rows
+    window.session.set_date(D(2030, 1, 5))
+    set_spin(rows["p-deal"].value, 50)
+    set_spin(rows["p-deal"].value, 55)
+    window.session.set_date(D(2030, 2, 10))
+    set_spin(rows["p-deal"].value, 20)
+    table = window.workspace.assumptions.history
+    assert table.rowCount() == 2
+    assert [table.verticalHeaderItem(r).text() for r in range(2)] == ["5 Jan 2030", "10 Feb 2030"]
+    assert table.item(0, 0).text() == "55 %" and table.item(1, 0).text() == "20 %"
+
+
+def test_restart_restores_the_scenario_and_its_date(make_window):
+    first = make_window()
+    set_spin(first.workspace.assumptions.rows["users"].value, 222)
+    first.workspace.setFocus()  # in a spin box, End moves the text cursor instead
+    press(first, Qt.Key.Key_End)
+    first.close()
+    second = make_window(pack=False)
+    assert second.session.date == D(2030, 3, 31)
+    assert second.workspace.assumptions.rows["users"].value.value() == 222
+
+
+def test_switching_scenarios_shows_each_ones_values(window):
+    session = window.session
+    set_spin(window.workspace.assumptions.rows["users"].value, 250)
+    first_id = session.scenario_id
+    session.start_scenario(session.loaded, "Second try")
+    assert window.workspace.assumptions.rows["users"].value.value() == 100
+    assert window.windowTitle().startswith("Second try: ")
+    session.open_scenario(first_id)
+    assert window.workspace.assumptions.rows["users"].value.value() == 250
+
+
+def test_undo_after_switching_brings_the_edited_scenario_back(window):
+    session = window.session
+    set_spin(window.workspace.assumptions.rows["users"].value, 250)
+    first_id = session.scenario_id
+    session.start_scenario(session.loaded, "Other")
+    session.undo_stack.undo()
+    assert session.scenario_id == first_id
+    assert "users" not in session.record.assumptions
+
+
+def test_rename_duplicate_and_undoable_delete(window, qtbot):
+    session = window.session
+    session.start_scenario(session.loaded, "Doomed <img src=x>")
+    doomed = session.scenario_id
+    session.start_scenario(session.loaded, "Keeper")
+    dialog = ScenariosDialog(session, window)
+    qtbot.addWidget(dialog)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert names == ["Keeper", "Doomed <img src=x>", "Mini pack (synthetic)"]
+    assert not dialog.delete_button.isEnabled(), "the open scenario cannot be deleted"
+    dialog.table.selectRow(1)
+    dialog.delete_button.click()
+    assert [s.id for s in session.store.list_scenarios()].count(doomed) == 0
+    assert session.undo_stack.undoText() == "Delete “Doomed <img src=x>”"
+    session.undo_stack.undo()
+    assert dialog.table.rowCount() == 3
+    session.rename_scenario(doomed, "Doomed <img src=x>", "Saved")
+    assert session.store.load(doomed).name == "Saved"
+    session.undo_stack.undo()
+    assert session.store.load(doomed).name == "Doomed <img src=x>"
+    dialog.table.selectRow(next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "Keeper"))
+    dialog.duplicate_button.click()
+    assert session.store.find("Keeper (copy)") is not None
+    session.undo_stack.undo()
+    assert session.store.find("Keeper (copy)") is None
+
+
+def test_a_failed_write_is_kept_in_memory_and_retried(window, monkeypatch, data_dir):
+    store = window.session.store
+    real = store.save_assumption
+
+    def full_disk(*args, **kwargs):
+        raise StoreWriteError("database or disk is full")
+
+    monkeypatch.setattr(store, "save_assumption", full_disk)
+    set_spin(window.workspace.assumptions.rows["users"].value, 123)
+    assert window.session.record.assumptions["users"].value == 123
+    assert window.save_status.text().startswith("Not saved yet: database or disk is full. 1 change(s) kept in memory")
+    monkeypatch.setattr(store, "save_assumption", real)
+    window.session.autosave.retry()
+    assert window.save_status.text() == "All changes saved"
+    window.close()
+    with open_store(data_dir) as reopened:
+        assert reopened.load(reopened.last_opened()).assumptions["users"].value == 123
+
+
+def test_without_a_store_the_app_still_works_and_says_nothing_is_saved(make_window, monkeypatch):
+    import gui.app
+
+    monkeypatch.setattr(gui.app, "open_store_for_gui", lambda data_dir, interactive: (None, "cannot save in /nowhere (read-only)"))
+    window = make_window()
+    assert window.session.record is not None
+    set_spin(window.workspace.assumptions.rows["users"].value, 111)
+    assert window.session.record.assumptions["users"].value == 111
+    assert window.save_status.text() == "Not saved: cannot save in /nowhere (read-only). Export your scenario to keep it."
+
+
+def test_the_database_has_one_row_per_edit_not_a_blob(window, data_dir):
+    set_spin(window.workspace.assumptions.rows["users"].value, 180)
+    conn = sqlite3.connect(database_path(data_dir))
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert "scenario" in tables and len(tables) >= 4
