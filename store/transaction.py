@@ -17,6 +17,7 @@ _REASONS = {
     "readonly": "the data folder is read-only",
     "locked": "the database is busy",
     "disk i/o": "the disk reported an error",
+    "malformed": "the database file is damaged (restart the app to recover it from a backup)",
 }
 
 
@@ -28,14 +29,17 @@ def write_error(exc: sqlite3.Error) -> StoreWriteError:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT; on any error roll back, and report SQLite's I/O errors as StoreWriteError."""
+    """BEGIN IMMEDIATE ... COMMIT; on any error roll back, and report disk and file errors as StoreWriteError."""
     try:
         conn.execute("BEGIN IMMEDIATE")
         yield conn
         conn.execute("COMMIT")
     except BaseException as exc:
         if conn.in_transaction:  # SQLite may already have rolled back (e.g. on SQLITE_FULL)
-            conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.OperationalError):
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # report the error that caused this, not the failed cleanup; the next BEGIN retries it
+        if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:  # I/O or corruption, not a bug
             raise write_error(exc) from exc
         raise
