@@ -39,7 +39,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             try:
                 conn.execute("ROLLBACK")
             except sqlite3.Error:
-                pass  # report the error that caused this, not the failed cleanup; the next BEGIN retries it
+                pass  # report the cause, not the failed cleanup; the next write tries the rollback again
         if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:  # I/O or corruption, not a bug
             raise write_error(exc) from exc
         raise
