@@ -12,7 +12,7 @@ from scenario.labels import EVENT_KINDS, SIDES, STATUSES, THEMES, short_date
 from scenario.model import Argument, Event
 from scenario.timeline import InstrumentState
 
-EMPTY = "Select an event, an argument or an instrument to read it in full, with its sources."
+EMPTY = "Select an item to read it in full, with its sources."
 
 
 class DetailView(QTextBrowser):

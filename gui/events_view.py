@@ -13,7 +13,7 @@ from scenario.model import Event
 
 def _row(event: Event, later: bool) -> Row:
     prefix = "Later: " if later else ""
-    return Row(f"{prefix}{short_date(event.date)} · {EVENT_KINDS[event.kind]}\n{event.title}", event.detail, event, muted=later)
+    return Row(f"{prefix}{event.title}\n{short_date(event.date)} · {EVENT_KINDS[event.kind]}", event.detail, event, muted=later)
 
 
 class EventsView(ListPanel):

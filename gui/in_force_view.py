@@ -10,6 +10,14 @@ from gui.list_panel import ListPanel
 from gui.rows_model import Row
 from gui.session import Session
 from scenario.labels import STATUSES, short_date
+from scenario.timeline import InstrumentState
+
+
+def status_phrase(state: InstrumentState) -> str:
+    when = short_date(state.change.date)
+    if state.change.status == "pending":
+        return f"Announced {when}; not yet in force"
+    return f"{STATUSES[state.change.status].capitalize()} since {when}"
 
 
 class InForceView(ListPanel):
@@ -22,14 +30,6 @@ class InForceView(ListPanel):
     def show_date(self, day: dt.date) -> None:
         assert self.session.timeline is not None
         states = self.session.timeline.instruments_at(day)
-        rows = [
-            Row(
-                f"{s.instrument.name}: {STATUSES[s.change.status]} since {short_date(s.change.date)}",
-                f"{s.instrument.title}\n{s.change.note}",
-                s,
-                muted=not s.in_force,
-            )
-            for s in states
-        ]
+        rows = [Row(f"{s.instrument.name}\n{status_phrase(s)}", f"{s.instrument.title}\n{s.change.note}", s, muted=not s.in_force) for s in states]
         in_force = sum(s.in_force for s in states)
         self.set_rows(rows, f"In force on {short_date(day)} ({in_force})")

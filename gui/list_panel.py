@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
+from gui.row_delegate import RowDelegate
 from gui.rows_model import PayloadRole, Row, RowsModel
 
 
@@ -25,9 +26,10 @@ class ListPanel(QWidget):
         self.model = RowsModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
+        self.view.setItemDelegate(RowDelegate(self.view))
         self.view.setUniformItemSizes(False)
-        self.view.setSpacing(2)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # re-measure wrapped rows on resize
+        self.view.setSpacing(1)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -34,7 +34,7 @@ class Workspace(QWidget):
         self.left.setObjectName("leftSplitter")
         for widget in (self.in_force, self.events, self.detail):
             self.left.addWidget(widget)
-        self.left.setSizes([150, 300, 250])
+        self.left.setSizes([170, 330, 200])
         self.main = QSplitter(Qt.Orientation.Horizontal)
         self.main.setObjectName("mainSplitter")
         self.main.addWidget(self.left)

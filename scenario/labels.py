@@ -20,7 +20,7 @@ THEMES = {
 SIDES = {"for": "For a ban or forced sale", "against": "Against"}
 
 STATUSES = {
-    "pending": "signed, not yet in force",
+    "pending": "not yet in force",
     "in_force": "in force",
     "enjoined": "blocked by a court",
     "suspended": "suspended",

@@ -77,7 +77,7 @@ def test_later_events_are_hidden_until_the_reader_reveals_them(window):
     assert len(events.texts()) == 2
     window.reveal_action.setChecked(True)
     texts = events.texts()
-    assert len(texts) == 4 and texts[0].startswith("Later: 20 Feb 2030")
+    assert len(texts) == 4 and texts[0].startswith("Later: Order 2 signed\n20 Feb 2030")
     assert events.model.data(events.model.index(0), Qt.ItemDataRole.ForegroundRole) is not None
     assert isinstance(events.model.data(events.model.index(0), PayloadRole), Event)
 

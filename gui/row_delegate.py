@@ -1,0 +1,74 @@
+"""Draws a list row as a bold first line and muted detail lines, wrapped to the list's width.
+
+The text is drawn as plain text with QPainter (never parsed as markup), so pack text stays
+literal; heights follow the viewport width, so nothing is cut off with an ellipsis.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+PAD_X, PAD_Y, GAP = 6, 4, 2
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+def muted(text: QColor, base: QColor, share: float = 0.35) -> QColor:
+    """Text pulled a third of the way towards the background: quieter, still above 4.5:1 contrast."""
+    mix = lambda a, b: round(a + (b - a) * share)  # noqa: E731
+    return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()))
+
+
+class RowDelegate(QStyledItemDelegate):
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        """Both weights set explicitly: a font without the weight "resolved" inherits the painter's."""
+        bold, normal = QFont(option.font), QFont(option.font)
+        bold.setBold(True)
+        normal.setBold(False)
+        return bold, normal
+
+    def _width(self) -> int:
+        return max(80, self.view.viewport().width() - 2 * PAD_X - 2 * self.view.spacing())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        head, _, rest = (index.data() or "").partition("\n")
+        bold, normal = self._fonts(option)
+        box = QRect(0, 0, self._width(), 100_000)
+        height = QFontMetrics(bold).boundingRect(box, WRAP, head).height()
+        if rest:
+            height += GAP + QFontMetrics(normal).boundingRect(box, WRAP, rest).height()
+        return QSize(self._width(), height + 2 * PAD_Y)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        head, _, rest = (index.data() or "").partition("\n")  # opt.text has \n turned into U+2028
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        if selected:
+            main = detail = palette.color(QPalette.ColorRole.HighlightedText)
+        elif index.data(Qt.ItemDataRole.ForegroundRole) is not None:  # a muted row: all of it greyed
+            main = detail = index.data(Qt.ItemDataRole.ForegroundRole)
+        else:
+            main = palette.color(QPalette.ColorRole.Text)
+            detail = muted(main, palette.color(QPalette.ColorRole.Base))
+        bold, normal = self._fonts(opt)
+        box = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(main)
+        used = painter.boundingRect(box, WRAP, head)
+        painter.drawText(box, WRAP, head)
+        if rest:
+            painter.setFont(normal)
+            painter.setPen(detail)
+            painter.drawText(box.adjusted(0, used.height() + GAP, 0, 0), WRAP, rest)
+        painter.restore()
