@@ -1,4 +1,4 @@
-"""The student's assumptions for the open scenario, and how they moved from date to date."""
+"""The student's assumptions, how they moved from date to date, and (beside them) what they imply."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gui.assumption_row import AssumptionRow
+from gui.outcomes_panel import OutcomesPanel
 from gui.session import Session
 from scenario.labels import short_date
 from scenario.record import ScenarioRecord
@@ -15,7 +16,7 @@ INTRO = "Your assumptions for this scenario. Changes are saved as you make them 
 
 class AssumptionsView(QSplitter):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Vertical, parent)
+        super().__init__(Qt.Orientation.Horizontal, parent)
         self.session = session
         self.rows: dict[str, AssumptionRow] = {}
         self.body = QWidget()
@@ -39,9 +40,14 @@ class AssumptionsView(QSplitter):
         title.setTextFormat(Qt.TextFormat.PlainText)
         history_layout.addWidget(title)
         history_layout.addWidget(self.history)
-        self.addWidget(scroll)
-        self.addWidget(history_box)
-        self.setSizes([500, 160])
+        editors = QSplitter(Qt.Orientation.Vertical)
+        editors.addWidget(scroll)
+        editors.addWidget(history_box)
+        editors.setSizes([500, 160])
+        self.outcomes = OutcomesPanel(session)
+        self.addWidget(editors)
+        self.addWidget(self.outcomes)
+        self.setSizes([520, 480])
         session.scenarioOpened.connect(self._scenario_opened)
         session.recordChanged.connect(self._record_changed)
 

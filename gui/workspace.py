@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 from gui.arguments_view import ArgumentsView
 from gui.assumptions_view import AssumptionsView
 from gui.banner import Banner
+from gui.charts_view import ChartsView
 from gui.detail_view import DetailView
 from gui.events_view import EventsView
 from gui.in_force_view import InForceView
@@ -26,10 +27,12 @@ class Workspace(QWidget):
         self.detail = DetailView(session)
         self.arguments = ArgumentsView(session)
         self.assumptions = AssumptionsView(session)
+        self.charts = ChartsView(session)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.arguments, "&Arguments")
         self.tabs.addTab(self.assumptions, "Your a&ssumptions")
+        self.tabs.addTab(self.charts, "&Charts")
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")
         for widget in (self.in_force, self.events, self.detail):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 DATA = Path(__file__).parent / "data"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # a 1920x1080 virtual screen: the default 800x600 one is smaller than the window's layout
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={DATA / 'offscreen-screen.json'}"
 MINI_PACK = DATA / "mini-pack.json"
 
 

@@ -20,13 +20,13 @@ class ChartTable:
     def as_text(self) -> str:
         """Tab-separated with a header line: pastes into any spreadsheet."""
         lines = [self.columns, *self.rows]
-        return "\n".join("\t".join(_cell_text(cell) for cell in line) for line in lines)
+        return "\n".join("\t".join(cell_text(cell) for cell in line) for line in lines)
 
 
 def in_percent(p: float) -> float:
     return round(p * 100, 2)
 
 
-def _cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
     text = f"{cell:.10g}" if isinstance(cell, float) else str(cell)
     return " ".join(text.split())

@@ -91,13 +91,13 @@ def test_tooltips_from_pack_text_are_escaped(window):
 
 def test_window_size_splitters_and_place_are_remembered(make_window):
     first = make_window()
-    first.resize(760, 560)  # the offscreen screen is 800x600; restore clamps to it
-    first.workspace.main.setSizes([250, 490])
+    first.resize(1100, 700)
+    first.workspace.main.setSizes([400, 680])
     first.session.set_date(D(2030, 2, 20))
     sizes = first.workspace.main.sizes()
     first.close()
     second = make_window(pack=False)
-    assert second.size() == QSize(760, 560)
+    assert second.size() == QSize(1100, 700)
     assert second.pages.currentWidget() is second.workspace, "the last scenario reopens by itself"
     assert second.session.date == D(2030, 2, 20), "at the date it was left"
     assert second.workspace.main.sizes() == sizes

@@ -1,0 +1,101 @@
+"""What the assumptions imply: outcome probabilities with intervals, the drivers, and why.
+
+Recomputed when an assumption changes (a few milliseconds), drawn only while visible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from gui.figure_panel import FigurePanel
+from gui.session import Session
+from scenario.record import ScenarioRecord
+
+NO_MODEL = "This pack has no outcome model, so there is nothing to compute from your assumptions."
+
+
+class OutcomesPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.implied = None
+        self._record: ScenarioRecord | None = None
+        self._computed_for: ScenarioRecord | None = None
+        self.outcomes = FigurePanel("Outcome probabilities implied by your assumptions")
+        self.tornado = FigurePanel("Which assumptions drive the result")
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Outcome to explain")
+        self.choice.currentIndexChanged.connect(self._explain)
+        self.explanation = QLabel()
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAccessibleName("How this probability is made up")
+        explain_row = QHBoxLayout()
+        label = QLabel("E&xplain:")
+        label.setBuddy(self.choice)
+        explain_row.addWidget(label)
+        explain_row.addWidget(self.choice, 1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.outcomes, 1)
+        top_layout.addLayout(explain_row)
+        top_layout.addWidget(self.explanation)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.tornado)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        session.scenarioOpened.connect(self._scenario_opened)
+        session.recordChanged.connect(lambda record, kind: self.refresh(record) if kind == "assumption" else None)
+
+    def _scenario_opened(self, record: ScenarioRecord) -> None:
+        assert self.session.loaded is not None
+        model = self.session.loaded.pack.outcome_model
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        for outcome in model.outcomes if model else []:
+            self.choice.addItem(outcome.label, outcome.id)
+        self.choice.blockSignals(False)
+        self.refresh(record)
+
+    def refresh(self, record: ScenarioRecord) -> None:
+        """Nothing is computed here: the drawers compute when a chart is on screen."""
+        self._record = record
+        self.outcomes.set_drawer(self._draw_outcomes)
+        self.tornado.set_drawer(self._draw_tornado)
+
+    def _implied(self):
+        """The record's implications, computed once per record (numpy loads on first use)."""
+        from scenario.implications import implications
+
+        assert self.session.loaded is not None
+        if self._computed_for is not self._record:
+            self.implied = implications(self.session.loaded.pack, self._record)
+            self._computed_for = self._record
+            self._explain()
+        return self.implied
+
+    def _draw_outcomes(self, ax, style):
+        from gui.plots import draw_outcomes
+
+        implied = self._implied()
+        return draw_outcomes(ax, implied.evaluation if implied else None, style, implied.uncertainty if implied else None)
+
+    def _draw_tornado(self, ax, style):
+        from gui.plots import draw_tornado
+
+        implied = self._implied()
+        return draw_tornado(ax, implied.sensitivity if implied else None, style)
+
+    def _explain(self, *_: object) -> None:
+        from scenario.outcomes import explain
+
+        outcome_id = self.choice.currentData()
+        if self.implied is None or outcome_id is None:
+            self.explanation.setText(NO_MODEL if self.implied is None and self._computed_for is not None else "")
+            return
+        self.explanation.setText(explain(self.implied.evaluation, outcome_id).text)

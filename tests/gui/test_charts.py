@@ -1,0 +1,116 @@
+"""Charts in the window: drawn once visible, following edits, the date and the theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+from matplotlib.dates import num2date
+
+from gui.session import Move
+from scenario.record import ArgumentWeight
+from tests.conftest import MINI_PACK
+from tests.test_cli import ROOT
+
+D = dt.date
+
+
+def show_tab(window, widget, qtbot, panel):
+    window.workspace.tabs.setCurrentWidget(widget)
+    qtbot.waitUntil(lambda: panel.canvas is not None and panel.result is not None)
+
+
+def outcome_rows(panel) -> dict[str, float]:
+    return {row[0]: row[1] for row in panel.table().rows}
+
+
+def test_the_window_paints_before_matplotlib_or_numpy_load():
+    script = (
+        "import sys; sys.path.insert(0, '.')\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "import tempfile, pathlib\n"
+        "from gui.app import build_window\n"
+        "from scenario.pack import load_pack\n"
+        f"w = build_window(pathlib.Path(tempfile.mkdtemp()), 'light', load_pack({str(MINI_PACK)!r}))\n"
+        "w.show(); w.repaint(); app.processEvents()\n"
+        "print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules))\n"
+        "w.close()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_changing_an_assumption_moves_the_outcome_chart_and_its_explanation(window, qtbot):
+    panel = window.workspace.assumptions.outcomes
+    show_tab(window, window.workspace.assumptions, qtbot, panel.outcomes)
+    before = outcome_rows(panel.outcomes)
+    assert before == {"Sold before the deadline": 40.0, "Blocked in court": 30.0, "Ban enforced": 30.0}
+    window.workspace.assumptions.rows["p-deal"].value.setValue(60)
+    qtbot.waitUntil(lambda: outcome_rows(panel.outcomes)["Sold before the deadline"] == 60.0)
+    assert outcome_rows(panel.outcomes)["Ban enforced"] == 20.0
+    panel.choice.setCurrentIndex(panel.choice.findData("o-banned"))
+    assert panel.explanation.text() == "Is a deal agreed? no (40%) × Do courts block it? no (50%) = 20%"
+
+
+def test_ranges_give_intervals_and_the_tornado_ranks_drivers(window, qtbot):
+    panel = window.workspace.assumptions.outcomes
+    show_tab(window, window.workspace.assumptions, qtbot, panel.outcomes)
+    window.workspace.assumptions.rows["p-deal"].ranged.setChecked(True)
+    qtbot.waitUntil(lambda: "10th percentile (%)" in panel.outcomes.table().columns)
+    qtbot.waitUntil(lambda: panel.tornado.result is not None)
+    assert panel.tornado.table().rows[0][0] == "A buyer agrees terms before the deadline"
+
+
+def test_stepping_moves_the_timeline_cursor_without_a_full_redraw(window, qtbot):
+    charts = window.workspace.charts
+    show_tab(window, charts, qtbot, charts.timeline)
+    qtbot.waitUntil(lambda: charts.blitter is not None)
+    drawn = []
+    charts.timeline.drawn.connect(drawn.append)
+    window.session.step(Move.NEXT_EVENT)
+    x = charts.timeline.result.cursor.get_xdata()[0]
+    assert num2date(x).date() == D(2030, 1, 5)
+    assert drawn == [], "a step repaints only the moving artists"
+
+
+def test_switching_to_dark_restyles_the_charts(window, qtbot):
+    panel = window.workspace.assumptions.outcomes.outcomes
+    show_tab(window, window.workspace.assumptions, qtbot, panel)
+    light = panel.figure.get_facecolor()
+    window.set_theme("dark")
+    qtbot.waitUntil(lambda: panel.figure.get_facecolor() != light)
+    assert sum(panel.figure.get_facecolor()[:3]) < 1.0
+    window.set_theme("light")
+
+
+def test_balance_history_and_comparison_charts(window, qtbot):
+    charts = window.workspace.charts
+    session = window.session
+    session.set_date(D(2030, 3, 1))
+    session.edit_weight("a-for-1", ArgumentWeight(weight=4), "x")
+    show_tab(window, charts, qtbot, charts.chosen)
+    assert any(row[0] == "National security and data access" and 4 in row for row in charts.chosen.table().rows)
+    window.workspace.assumptions.rows["users"].value.setValue(150)
+    charts.choice.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "Monthly users" in " ".join(charts.chosen.table().columns))
+    session.start_scenario(session.loaded, "Second")
+    charts.choice.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: len(charts.chosen.table().rows) >= 2)
+
+
+def test_save_image_and_show_data(window, qtbot, tmp_path):
+    panel = window.workspace.assumptions.outcomes.outcomes
+    show_tab(window, window.workspace.assumptions, qtbot, panel)
+    for name in ("chart.png", "chart.svg"):
+        panel.export(tmp_path / name)
+        assert (tmp_path / name).stat().st_size > 1000
+    assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
+    from gui.data_dialog import DataDialog
+
+    dialog = DataDialog(panel.table(), window)
+    qtbot.addWidget(dialog)
+    assert dialog.grid.rowCount() == 3 and dialog.grid.item(0, 0).text() == "Sold before the deadline"
