@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import typing
 from collections.abc import Sequence
 
@@ -25,6 +26,7 @@ from scenario.submission import Submission
 NO_ROLE = "No role"
 _SIDE = {"for": "For", "against": "Against"}  # short: these head heat-map columns
 _THEME_ORDER = typing.get_args(Theme)
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,15 +99,19 @@ class ClassAggregate:
             return self
         order = sorted(range(len(self.rows)), key=lambda n: (_digest(self.rows[n].name), self.rows[n].file))
         rows = tuple(dataclasses.replace(self.rows[n], name=f"Student {k + 1}", file="") for k, n in enumerate(order))
-        skipped = tuple(Skipped(f"File {k + 1}", s.reason) for k, s in enumerate(self.skipped))
-        return dataclasses.replace(self, rows=rows, skipped=skipped, anonymous=True)
+        return dataclasses.replace(self, rows=rows, skipped=anonymised_skipped(self.skipped), anonymous=True)
+
+
+def anonymised_skipped(skipped: Sequence[Skipped]) -> tuple[Skipped, ...]:
+    """File names often are student names, so they go too; the reasons stay (they name no one)."""
+    return tuple(Skipped(f"File {k + 1}", s.reason) for k, s in enumerate(skipped))
 
 
 def aggregate(pack: Pack, submissions: Sequence[Submission], skipped: Sequence[Skipped] = (),
               as_of: dt.date | None = None) -> ClassAggregate:
     """Submissions must already be checked against `pack`; `as_of` defaults to the pack's end (all resolved)."""
     as_of = as_of or pack.end
-    ordered = sorted(submissions, key=lambda s: (s.student.casefold(), s.file))
+    ordered = sorted(submissions, key=lambda s: (natural_key(s.student), s.file))
     cards = [score_card(pack, s.record.forecasts, as_of) for s in ordered]
     scores = scored_pairs(cards)
     return ClassAggregate(
@@ -165,6 +171,11 @@ def weights_by_role(pack: Pack, submissions: Sequence[Submission]) -> WeightMatr
         mean = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
     columns = tuple(f"{_SIDE[side]}: {THEMES.get(theme, theme)}" for side, theme in keys)
     return WeightMatrix(tuple(titles), columns, mean, counts)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """"Pupil 2" before "Pupil 10", and case ignored, as a teacher reads a class list."""
+    return tuple((0, int(part)) if part.isdecimal() else (1, part) for part in _DIGITS.split(text.casefold()) if part)
 
 
 def _digest(name: str) -> str:

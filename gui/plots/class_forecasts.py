@@ -45,7 +45,8 @@ def draw_class_forecasts(ax: Axes, questions: Sequence[QuestionSpread], style: C
     prepare_axes(ax, style, TITLE, "Probability of yes (%)", "Question")
     for y, q in enumerate(shown):
         first = y == 0
-        ax.scatter(q.forecasts, [y] * len(q.forecasts), marker="o", s=18, facecolors="none", edgecolors=style.muted,
+        spread = [y + ((n % 7) - 3) * 0.04 for n in range(len(q.forecasts))]  # fixed jitter: equal forecasts stay visible
+        ax.scatter(q.forecasts, spread, marker="o", s=18, facecolors="none", edgecolors=style.muted,
                    linewidths=0.8, label="A student's forecast" if first else None, zorder=2)
         ax.scatter([q.mean], [y], marker="D", s=60, color=style.colour(0), edgecolors=style.foreground,
                    label="Class average" if first else None, zorder=3)
