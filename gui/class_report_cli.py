@@ -1,0 +1,41 @@
+"""`class-report`: a class's PDF (and CSV) from the command line, for scripted or remote marking.
+
+It needs a QGuiApplication for fonts and the PDF writer, and makes one (offscreen works) if
+the caller has none; it never opens a window.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PROG = "divestiture-lab"
+
+
+def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymise: bool, packs_dir: Path) -> int:
+    """0 when at least one submission was read (bad files: one line each on stderr), 2 when none, 1 when writing fails."""
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.class_loader import load_class
+    from gui.class_table import write_csv
+    from gui.report import class_report
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # must live while the report is written
+    load = load_class(paths, packs_dir)
+    assert load is not None  # nothing cancels it here
+    for skipped in load.skipped:
+        print(f"{PROG}: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
+    if load.aggregate is None:
+        print(f"{PROG}: error: no submission could be read from {', '.join(paths) or 'no paths'}", file=sys.stderr)
+        return 2
+    try:
+        class_report(load.aggregate, out, anonymise)
+        if csv is not None:
+            shown = load.aggregate.anonymised() if anonymise else load.aggregate
+            write_csv(shown.rows, csv)
+    except OSError as exc:
+        print(f"{PROG}: error: cannot write {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    written = f"{out} and {csv}" if csv is not None else str(out)
+    print(f"{len(load.aggregate.rows)} submissions read, {len(load.skipped)} skipped; wrote {written}")
+    return 0

@@ -1,0 +1,75 @@
+"""`class-report` from the command line: exit codes, one stderr line per bad file, the files it writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gui.class_report_cli import class_report_command
+from tests.conftest import MINI_PACK
+from tests.submissions import hostile_files, submission_bytes, write_class
+
+
+@pytest.fixture
+def packs_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    shutil.copy(MINI_PACK, folder / "mini.json")
+    return folder
+
+
+def test_good_and_bad_files(tmp_path: Path, packs_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_class(tmp_path / "class", 5, hostile_files())
+    out, table = tmp_path / "report.pdf", tmp_path / "table.csv"
+    assert class_report_command([str(tmp_path / "class")], out, table, False, packs_dir) == 0
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 6 and all(line.startswith("divestiture-lab: skipped ") for line in lines)
+    assert any("deep.json" in line and "nested 10002 deep" in line for line in lines)
+    assert any("latin1.json" in line and "not UTF-8" in line for line in lines)
+    assert "5 submissions read, 6 skipped" in captured.out
+    assert out.read_bytes().startswith(b"%PDF") and "Pupil 004" in table.read_text(encoding="utf-8-sig")
+
+
+def test_anonymised_csv_has_no_names(tmp_path: Path, packs_dir: Path) -> None:
+    files = write_class(tmp_path / "class", 3)
+    table = tmp_path / "table.csv"
+    assert class_report_command([str(p) for p in files], tmp_path / "r.pdf", table, True, packs_dir) == 0
+    text = table.read_text(encoding="utf-8-sig")
+    assert "Pupil" not in text and "student-" not in text and "Student 3" in text
+
+
+def test_no_readable_file_exits_2(tmp_path: Path, packs_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"<html><img src=x onerror=alert(1)></html>")
+    out = tmp_path / "report.pdf"
+    assert class_report_command([str(bad), str(tmp_path / "missing")], out, None, False, packs_dir) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"divestiture-lab: skipped {tmp_path / 'missing'}: no such file or folder"
+    assert f"skipped {bad}: not valid JSON" in err[1]
+    assert err[-1].startswith("divestiture-lab: error: no submission could be read")
+    assert not out.exists()
+
+
+def test_a_hostile_name_is_written_as_text(tmp_path: Path, packs_dir: Path) -> None:
+    path = tmp_path / "evil.json"
+    path.write_bytes(submission_bytes(1, student='=HYPERLINK("http://x")<img src=x>'))
+    table = tmp_path / "t.csv"
+    assert class_report_command([str(path)], tmp_path / "r.pdf", table, False, packs_dir) == 0
+    assert "'=HYPERLINK" in table.read_text(encoding="utf-8-sig")  # not a live formula in a spreadsheet
+
+
+def test_an_unwritable_output_exits_1(tmp_path: Path, packs_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = write_class(tmp_path / "class", 1)
+    assert class_report_command([str(files[0])], tmp_path / "no-such-dir" / "r.pdf", None, False, packs_dir) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_missing_pack_is_a_skip_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = write_class(tmp_path / "class", 1)
+    empty = tmp_path / "nopacks"
+    empty.mkdir()
+    assert class_report_command([str(files[0])], tmp_path / "r.pdf", None, False, empty) == 2
+    assert "needs pack 'mini', which is not installed" in capsys.readouterr().err
