@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QLineEdit, QSlider, QToolButton, QWidget
 
 from gui.text import plain_tooltip
+from gui.theme import MutedLabel
 from scenario.model import Assumption
 from scenario.record import AssumptionValue
 
@@ -31,10 +32,7 @@ class AssumptionRow(QWidget):
         font = self.label.font()
         font.setBold(True)
         self.label.setFont(font)
-        self.help = QLabel(a.help)
-        self.help.setTextFormat(Qt.TextFormat.PlainText)
-        self.help.setWordWrap(True)
-        self.help.setEnabled(False)
+        self.help = MutedLabel(a.help)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.value = self._spin(suffix, f"{a.label}: your value")
@@ -54,18 +52,18 @@ class AssumptionRow(QWidget):
             widget.setToolTip(widget.toolTip() or plain_tooltip(a.help))
             widget.setAccessibleDescription(a.help)
         self.label.setBuddy(self.value)
-        grid = QGridLayout(self)
+        grid = QGridLayout(self)  # two short lines, so a row fits beside the outcome chart
         grid.setContentsMargins(0, 6, 0, 6)
-        grid.addWidget(self.label, 0, 0, 1, 7)
-        grid.addWidget(self.slider, 1, 0)
-        grid.addWidget(self.value, 1, 1)
-        grid.addWidget(self.ranged, 1, 2)
-        grid.addWidget(self.low, 1, 3)
-        grid.addWidget(QLabel("to"), 1, 4)
-        grid.addWidget(self.high, 1, 5)
-        grid.addWidget(self.reset, 1, 6)
-        grid.addWidget(self.note, 2, 0, 1, 7)
-        grid.addWidget(self.help, 3, 0, 1, 7)
+        grid.addWidget(self.label, 0, 0, 1, 5)
+        grid.addWidget(self.slider, 1, 0, 1, 3)
+        grid.addWidget(self.value, 1, 3)
+        grid.addWidget(self.reset, 1, 4)
+        grid.addWidget(self.ranged, 2, 0)
+        grid.addWidget(self.low, 2, 1)
+        grid.addWidget(QLabel("to"), 2, 2)
+        grid.addWidget(self.high, 2, 3)
+        grid.addWidget(self.note, 3, 0, 1, 5)
+        grid.addWidget(self.help, 4, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         self.slider.valueChanged.connect(lambda tick: self.value.setValue(self._from_tick(tick) * self.scale))
         self.value.valueChanged.connect(self._changed)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableWidg
 from gui.assumption_row import AssumptionRow
 from gui.outcomes_panel import OutcomesPanel
 from gui.session import Session
+from gui.text import plain_tooltip
 from scenario.labels import short_date
 from scenario.record import ScenarioRecord
 
@@ -47,7 +48,7 @@ class AssumptionsView(QSplitter):
         self.outcomes = OutcomesPanel(session)
         self.addWidget(editors)
         self.addWidget(self.outcomes)
-        self.setSizes([520, 480])
+        self.setSizes([560, 440])
         session.scenarioOpened.connect(self._scenario_opened)
         session.recordChanged.connect(self._record_changed)
 
@@ -77,6 +78,8 @@ class AssumptionsView(QSplitter):
         assumptions = self.session.loaded.pack.assumptions
         self.history.setColumnCount(len(assumptions))
         self.history.setHorizontalHeaderLabels([a.label for a in assumptions])
+        for c, a in enumerate(assumptions):
+            self.history.horizontalHeaderItem(c).setToolTip(plain_tooltip(a.label))
         self.history.setRowCount(len(record.snapshots))
         self.history.setVerticalHeaderLabels([short_date(s.date) for s in record.snapshots])
         for r, snapshot in enumerate(record.snapshots):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from gui.session import Session
+from gui.theme import MutedLabel
 from scenario.labels import countdown_text, long_date
 
 
@@ -37,8 +38,7 @@ class Banner(QFrame):
         self.countdown = _label(3, bold=True)
         self.countdown.setAccessibleName("Countdown")
         self.then = _label()
-        self.also = _label()
-        self.also.setEnabled(False)
+        self.also = MutedLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)

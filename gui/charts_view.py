@@ -1,97 +1,96 @@
-"""The Charts tab: the timeline with a cursor that follows the date, and one chosen chart below.
+"""The Charts tab: one chart at a time, at full size, chosen from a list.
 
-A step moves the cursor by redrawing only its artists over a cached background (a Blitter),
-because a full timeline draw is two frames or more.
+Each chart needs the room: the timeline has a row per instrument and event kind, the tornado
+a row per assumption. When the timeline is shown, a step moves its cursor by redrawing only
+the moving artists over a cached background (a Blitter): a full draw is two frames or more.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.figure_panel import FigurePanel
 from gui.session import Session
 
 COMPARE_AT_MOST = 8  # more bars than this stop being readable
+TIMELINE, TORNADO, BALANCE, HISTORY, COMPARISON = range(5)
+CHARTS = {
+    TIMELINE: "Timeline: events, deadlines and what was in force",
+    TORNADO: "What moves the result: each assumption from low to high",
+    BALANCE: "Argument balance by theme (your weights)",
+    HISTORY: "How your assumptions moved",
+    COMPARISON: "Your saved scenarios compared",
+}
 
 
-class ChartsView(QSplitter):
-    CHARTS = ("Argument balance by theme (your weights)", "How your assumptions moved", "Your saved scenarios compared")
-
+class ChartsView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Vertical, parent)
+        super().__init__(parent)
         self.session = session
         self.blitter = None
-        self.timeline = FigurePanel("Timeline: events, deadlines and what was in force")
-        self.timeline.drawn.connect(self._timeline_drawn)
         self.choice = QComboBox()
-        self.choice.addItems(self.CHARTS)
+        self.choice.addItems(list(CHARTS.values()))
         self.choice.setAccessibleName("Chart to show")
-        self.choice.currentIndexChanged.connect(self.refresh_chosen)
-        self.chosen = FigurePanel("Chosen chart")
-        bottom = QWidget()
-        layout = QVBoxLayout(bottom)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.choice.currentIndexChanged.connect(self.refresh)
+        self.panel = FigurePanel("Chart")
+        self.panel.drawn.connect(self._drawn)
         row = QHBoxLayout()
         label = QLabel("C&hart:")
         label.setBuddy(self.choice)
         row.addWidget(label)
         row.addWidget(self.choice, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.chosen, 1)
-        self.addWidget(self.timeline)
-        self.addWidget(bottom)
-        session.scenarioOpened.connect(self._scenario_opened)
+        layout.addWidget(self.panel, 1)
+        session.scenarioOpened.connect(self.refresh)
         session.dateChanged.connect(self._date_changed)
-        session.recordChanged.connect(self.refresh_chosen)
-        session.scenariosChanged.connect(self.refresh_chosen)
+        session.recordChanged.connect(self.refresh)
+        session.scenariosChanged.connect(self.refresh)
 
-    def _scenario_opened(self, *_: object) -> None:
-        assert self.session.loaded is not None
-        pack = self.session.loaded.pack
-
-        def timeline(ax, style):
-            from gui.plots import draw_timeline
-
-            return draw_timeline(ax, pack, style, self.session.date)
-
-        self.timeline.set_drawer(timeline)
-        self.refresh_chosen()
-
-    def _timeline_drawn(self, chart) -> None:
-        from gui.plots import Blitter
+    def _drawn(self, result: object) -> None:
+        from gui.plots import Blitter, TimelineChart
 
         if self.blitter is not None:
             self.blitter.release()
-        self.blitter = Blitter(self.timeline.canvas, chart.moving_artists)
+            self.blitter = None
+        if isinstance(result, TimelineChart):
+            self.blitter = Blitter(self.panel.canvas, result.moving_artists)
 
     def _date_changed(self, day: dt.date) -> None:
-        chart = self.timeline.result
-        if chart is None or self.blitter is None or not self.timeline.isVisible():
-            self.timeline._stale = self.timeline._drawer is not None
-            return
-        chart.move_cursor(day)
-        chart.highlight(day)
-        self.blitter.update()
-        if self.choice.currentIndex() == 0:
-            self.refresh_chosen()  # the balance counts only arguments made by the date
+        index = self.choice.currentIndex()
+        if index == TIMELINE and self.blitter is not None and self.panel.isVisible():
+            self.panel.result.move_cursor(day)
+            self.blitter.update()
+        elif index in (TIMELINE, BALANCE):  # hidden, or the balance counts arguments made by the date
+            self.refresh()
 
-    def refresh_chosen(self, *_: object) -> None:
+    def refresh(self, *_: object) -> None:
         session = self.session
         if session.record is None or session.loaded is None or session.timeline is None:
             return
-        record, pack, day = session.record, session.loaded.pack, session.date
-        index = self.choice.currentIndex()
+        record, pack, index = session.record, session.loaded.pack, self.choice.currentIndex()
+        self.panel.setAccessibleName(CHARTS[index])
 
         def draw(ax, style):
-            if index == 0:
+            if index == TIMELINE:
+                from gui.plots import draw_timeline
+
+                return draw_timeline(ax, pack, style, session.date)
+            if index == TORNADO:
+                from gui.plots import draw_tornado
+                from scenario.implications import implications
+
+                implied = implications(pack, record)
+                return draw_tornado(ax, implied.sensitivity if implied else None, style)
+            if index == BALANCE:
                 from gui.plots import draw_balance
                 from scenario.argument_balance import argument_balance
 
-                return draw_balance(ax, argument_balance(session.timeline.arguments_made(day), record.weights), style)
-            if index == 1:
+                return draw_balance(ax, argument_balance(session.timeline.arguments_made(session.date), record.weights), style)
+            if index == HISTORY:
                 from gui.plots import draw_history
 
                 return draw_history(ax, record.snapshots, pack.assumptions, style)
@@ -99,7 +98,7 @@ class ChartsView(QSplitter):
 
             return draw_comparison(ax, self._compared(), style)
 
-        self.chosen.set_drawer(draw)
+        self.panel.set_drawer(draw)
 
     def _compared(self) -> list:
         from scenario.outcomes import evaluate, values_of

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidg
 
 from gui.row_delegate import RowDelegate
 from gui.rows_model import PayloadRole, Row, RowsModel
+from gui.theme import MutedLabel
 
 
 class ListPanel(QWidget):
@@ -35,11 +36,8 @@ class ListPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setAccessibleName(accessible_name)
         self.title.setBuddy(self.view)
-        self.empty = QLabel(empty_text)
-        self.empty.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty.setWordWrap(True)
+        self.empty = MutedLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setEnabled(False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

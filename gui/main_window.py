@@ -80,6 +80,11 @@ class MainWindow(QMainWindow):
             go_menu.addAction(self.step_actions.actions[move])
 
         view_menu = self.menuBar().addMenu("&View")
+        tabs = self.workspace.tabs
+        for n in range(tabs.count()):
+            action = view_menu.addAction(tabs.tabText(n).replace("&", ""), lambda n=n: tabs.setCurrentIndex(n))
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+        view_menu.addSeparator()
         self.reveal_action = view_menu.addAction("Show &later events")
         self.reveal_action.setCheckable(True)
         self.reveal_action.setToolTip("List events after the current date too, greyed out (spoilers)")

@@ -1,4 +1,4 @@
-"""What the assumptions imply: outcome probabilities with intervals, the drivers, and why.
+"""What the assumptions imply: outcome probabilities with their intervals, and why.
 
 Recomputed when an assumption changes (a few milliseconds), drawn only while visible.
 """
@@ -6,7 +6,7 @@ Recomputed when an assumption changes (a few milliseconds), drawn only while vis
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.figure_panel import FigurePanel
 from gui.session import Session
@@ -23,7 +23,6 @@ class OutcomesPanel(QWidget):
         self._record: ScenarioRecord | None = None
         self._computed_for: ScenarioRecord | None = None
         self.outcomes = FigurePanel("Outcome probabilities implied by your assumptions")
-        self.tornado = FigurePanel("Which assumptions drive the result")
         self.choice = QComboBox()
         self.choice.setAccessibleName("Outcome to explain")
         self.choice.currentIndexChanged.connect(self._explain)
@@ -37,18 +36,11 @@ class OutcomesPanel(QWidget):
         label.setBuddy(self.choice)
         explain_row.addWidget(label)
         explain_row.addWidget(self.choice, 1)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.outcomes, 1)
-        top_layout.addLayout(explain_row)
-        top_layout.addWidget(self.explanation)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.tornado)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.outcomes, 1)
+        layout.addLayout(explain_row)
+        layout.addWidget(self.explanation)
         session.scenarioOpened.connect(self._scenario_opened)
         session.recordChanged.connect(lambda record, kind: self.refresh(record) if kind == "assumption" else None)
 
@@ -66,7 +58,6 @@ class OutcomesPanel(QWidget):
         """Nothing is computed here: the drawers compute when a chart is on screen."""
         self._record = record
         self.outcomes.set_drawer(self._draw_outcomes)
-        self.tornado.set_drawer(self._draw_tornado)
 
     def _implied(self):
         """The record's implications, computed once per record (numpy loads on first use)."""
@@ -84,12 +75,6 @@ class OutcomesPanel(QWidget):
 
         implied = self._implied()
         return draw_outcomes(ax, implied.evaluation if implied else None, style, implied.uncertainty if implied else None)
-
-    def _draw_tornado(self, ax, style):
-        from gui.plots import draw_tornado
-
-        implied = self._implied()
-        return draw_tornado(ax, implied.sensitivity if implied else None, style)
 
     def _explain(self, *_: object) -> None:
         from scenario.outcomes import explain

@@ -7,17 +7,13 @@ literal; heights follow the viewport width, so nothing is cut off with an ellips
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from gui.theme import muted
 
 PAD_X, PAD_Y, GAP = 6, 4, 2
 WRAP = Qt.TextFlag.TextWordWrap
-
-
-def muted(text: QColor, base: QColor, share: float = 0.35) -> QColor:
-    """Text pulled a third of the way towards the background: quieter, still above 4.5:1 contrast."""
-    mix = lambda a, b: round(a + (b - a) * share)  # noqa: E731
-    return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()))
 
 
 class RowDelegate(QStyledItemDelegate):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 _DARK = {
     QPalette.ColorRole.Window: "#202124",
@@ -62,3 +63,34 @@ class ThemeSwitcher:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def muted(text: QColor, base: QColor, share: float = 0.35) -> QColor:
+    """Text pulled a third of the way towards the background: quieter, still above 4.5:1 contrast."""
+    mix = lambda a, b: round(a + (b - a) * share)  # noqa: E731
+    return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()))
+
+
+class MutedLabel(QLabel):
+    """Secondary plain text (help, hints) that stays readable, and follows a change of theme.
+
+    Disabled labels are the usual trick, but their grey is too faint to read comfortably.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not getattr(self, "_restyling", False):
+            self._restyle()
+
+    def _restyle(self) -> None:
+        self._restyling = True
+        palette = QApplication.palette(self)
+        palette.setColor(QPalette.ColorRole.WindowText, muted(palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)))
+        self.setPalette(palette)
+        self._restyling = False

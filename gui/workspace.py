@@ -31,7 +31,7 @@ class Workspace(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.arguments, "&Arguments")
-        self.tabs.addTab(self.assumptions, "Your a&ssumptions")
+        self.tabs.addTab(self.assumptions, "Your assu&mptions")
         self.tabs.addTab(self.charts, "&Charts")
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")

@@ -55,9 +55,8 @@ def draw_outcomes(ax: Axes, evaluation: Evaluation | None, style: ChartStyle, un
         ax.errorbar(medians, ys, xerr=[below, above], fmt="o", color=style.foreground, markersize=4, capsize=3,
                     label=f"Median and 80% interval ({spread.samples:,} samples)")
         add_legend(ax, style, columns=1)
-    elif uncertainty is not None:
-        ax.text(0.99, 0.01, "Give low-high ranges to see how sure these are", transform=ax.transAxes,
-                ha="right", va="bottom", color=style.muted, fontsize=style.font_size)
+    elif uncertainty is not None:  # under the axis label, where no bar can be
+        ax.set_xlabel("Probability (%)\n" + wrapped("Give low-high ranges to see how sure these are", 32), color=style.foreground, fontsize=style.font_size)
     ax.set_yticks(list(ys), [wrapped(o.label) for o in evaluation.outcomes])
     ax.set_ylim(len(points) - 0.5, -0.5)
     ax.set_xlim(0, 1.15)  # room for the value labels past a 100% bar

@@ -143,7 +143,7 @@ def draw_timeline(ax: Axes, pack: Pack, style: ChartStyle, current: dt.date, fut
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_xlim(date2num(pack.start - _ONE_DAY), date2num(last))
     date_axis(ax)
-    add_legend(ax, style, columns=3)
+    add_legend(ax, style, columns=5)  # a wide, short legend leaves the rows their height
     chart = TimelineChart(pack, cursor, future_alpha, events, deadlines, (past, future, starts, ends))
     chart.move_cursor(current)
     return chart

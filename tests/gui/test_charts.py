@@ -9,6 +9,7 @@ import sys
 
 from matplotlib.dates import num2date
 
+from gui.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
 from gui.session import Move
 from scenario.record import ArgumentWeight
 from tests.conftest import MINI_PACK
@@ -61,18 +62,20 @@ def test_ranges_give_intervals_and_the_tornado_ranks_drivers(window, qtbot):
     show_tab(window, window.workspace.assumptions, qtbot, panel.outcomes)
     window.workspace.assumptions.rows["p-deal"].ranged.setChecked(True)
     qtbot.waitUntil(lambda: "10th percentile (%)" in panel.outcomes.table().columns)
-    qtbot.waitUntil(lambda: panel.tornado.result is not None)
-    assert panel.tornado.table().rows[0][0] == "A buyer agrees terms before the deadline"
+    charts = window.workspace.charts
+    charts.choice.setCurrentIndex(TORNADO)
+    show_tab(window, charts, qtbot, charts.panel)
+    assert charts.panel.table().rows[0][0] == "A buyer agrees terms before the deadline"
 
 
 def test_stepping_moves_the_timeline_cursor_without_a_full_redraw(window, qtbot):
     charts = window.workspace.charts
-    show_tab(window, charts, qtbot, charts.timeline)
+    show_tab(window, charts, qtbot, charts.panel)
     qtbot.waitUntil(lambda: charts.blitter is not None)
     drawn = []
-    charts.timeline.drawn.connect(drawn.append)
+    charts.panel.drawn.connect(drawn.append)
     window.session.step(Move.NEXT_EVENT)
-    x = charts.timeline.result.cursor.get_xdata()[0]
+    x = charts.panel.result.cursor.get_xdata()[0]
     assert num2date(x).date() == D(2030, 1, 5)
     assert drawn == [], "a step repaints only the moving artists"
 
@@ -92,14 +95,15 @@ def test_balance_history_and_comparison_charts(window, qtbot):
     session = window.session
     session.set_date(D(2030, 3, 1))
     session.edit_weight("a-for-1", ArgumentWeight(weight=4), "x")
-    show_tab(window, charts, qtbot, charts.chosen)
-    assert any(row[0] == "National security and data access" and 4 in row for row in charts.chosen.table().rows)
+    charts.choice.setCurrentIndex(BALANCE)
+    show_tab(window, charts, qtbot, charts.panel)
+    assert any(row[0] == "National security and data access" and 4 in row for row in charts.panel.table().rows)
     window.workspace.assumptions.rows["users"].value.setValue(150)
-    charts.choice.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: "Monthly users" in " ".join(charts.chosen.table().columns))
+    charts.choice.setCurrentIndex(HISTORY)
+    qtbot.waitUntil(lambda: "Monthly users" in " ".join(charts.panel.table().columns))
     session.start_scenario(session.loaded, "Second")
-    charts.choice.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: len(charts.chosen.table().rows) >= 2)
+    charts.choice.setCurrentIndex(COMPARISON)
+    qtbot.waitUntil(lambda: len(charts.panel.table().rows) >= 2)
 
 
 def test_save_image_and_show_data(window, qtbot, tmp_path):
