@@ -1,7 +1,8 @@
 """The Charts tab: one chart at a time, at full size, chosen from a list.
 
 Each chart needs the room: the timeline has a row per instrument and event kind, the tornado
-a row per assumption. When the timeline is shown, a step moves its cursor by redrawing only
+a row per assumption. The timeline shows only what was known on the current date unless the
+student reveals later events. A step that adds nothing new moves its cursor by redrawing only
 the moving artists over a cached background (a Blitter): a full draw is two frames or more.
 """
 
@@ -30,6 +31,7 @@ class ChartsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.blitter = None
+        self._known_key: tuple | None = None  # what the drawn timeline knew; redraw when it changes
         self.choice = QComboBox()
         self.choice.addItems(list(CHARTS.values()))
         self.choice.setAccessibleName("Chart to show")
@@ -49,6 +51,7 @@ class ChartsView(QWidget):
         session.dateChanged.connect(self._date_changed)
         session.recordChanged.connect(self.refresh)
         session.scenariosChanged.connect(self.refresh)
+        session.revealChanged.connect(self.refresh)
 
     def _drawn(self, result: object) -> None:
         from gui.plots import Blitter, TimelineChart
@@ -59,12 +62,18 @@ class ChartsView(QWidget):
         if isinstance(result, TimelineChart):
             self.blitter = Blitter(self.panel.canvas, result.moving_artists)
 
+    def _timeline_key(self, day: dt.date) -> tuple:
+        from scenario.known import known_key
+
+        assert self.session.loaded is not None
+        return ("all",) if self.session.reveal_later else known_key(self.session.loaded.pack, day)
+
     def _date_changed(self, day: dt.date) -> None:
         index = self.choice.currentIndex()
-        if index == TIMELINE and self.blitter is not None and self.panel.isVisible():
+        if index == TIMELINE and self.blitter is not None and self.panel.isVisible() and self._timeline_key(day) == self._known_key:
             self.panel.result.move_cursor(day)
             self.blitter.update()
-        elif index in (TIMELINE, BALANCE):  # hidden, or the balance counts arguments made by the date
+        elif index in (TIMELINE, BALANCE):  # something new became known, or arguments made by the date
             self.refresh()
 
     def refresh(self, *_: object) -> None:
@@ -77,8 +86,12 @@ class ChartsView(QWidget):
         def draw(ax, style):
             if index == TIMELINE:
                 from gui.plots import draw_timeline
+                from scenario.known import known_pack
 
-                return draw_timeline(ax, pack, style, session.date)
+                self._known_key = self._timeline_key(session.date)
+                if session.reveal_later:
+                    return draw_timeline(ax, pack, style, session.date)
+                return draw_timeline(ax, known_pack(pack, session.date), style, session.date, future_alpha=0.0)
             if index == TORNADO:
                 from gui.plots import draw_tornado
                 from scenario.implications import implications

@@ -70,13 +70,14 @@ def test_ranges_give_intervals_and_the_tornado_ranks_drivers(window, qtbot):
 
 def test_stepping_moves_the_timeline_cursor_without_a_full_redraw(window, qtbot):
     charts = window.workspace.charts
+    window.session.set_date(D(2030, 1, 6))
     show_tab(window, charts, qtbot, charts.panel)
     qtbot.waitUntil(lambda: charts.blitter is not None)
     drawn = []
     charts.panel.drawn.connect(drawn.append)
-    window.session.step(Move.NEXT_EVENT)
+    window.session.step(Move.NEXT_DAY)  # nothing new becomes known on 7 Jan
     x = charts.panel.result.cursor.get_xdata()[0]
-    assert num2date(x).date() == D(2030, 1, 5)
+    assert num2date(x).date() == D(2030, 1, 7)
     assert drawn == [], "a step repaints only the moving artists"
 
 
@@ -118,3 +119,24 @@ def test_save_image_and_show_data(window, qtbot, tmp_path):
     dialog = DataDialog(panel.table(), window)
     qtbot.addWidget(dialog)
     assert dialog.grid.rowCount() == 3 and dialog.grid.item(0, 0).text() == "Sold before the deadline"
+
+
+def test_the_timeline_shows_only_what_was_known_unless_revealed(window, qtbot):
+    charts = window.workspace.charts
+    window.session.set_date(D(2030, 1, 20))
+    show_tab(window, charts, qtbot, charts.panel)
+    labels = [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
+    assert "Order 1" in labels and "Order 2" not in labels, "Order 2 is signed only on 20 Feb"
+    window.reveal_action.setChecked(True)
+    qtbot.waitUntil(lambda: "Order 2" in [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()])
+    window.reveal_action.setChecked(False)
+
+
+def test_a_step_that_makes_something_known_redraws_the_timeline(window, qtbot):
+    charts = window.workspace.charts
+    window.session.set_date(D(2030, 2, 19))
+    show_tab(window, charts, qtbot, charts.panel)
+    with qtbot.waitSignal(charts.panel.drawn):
+        window.session.step(Move.NEXT_DAY)  # 20 Feb: Order 2 is signed
+    labels = [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
+    assert "Order 2" in labels
