@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from gui.session import Session
 from gui.text import esc, link
 from scenario.labels import EVENT_KINDS, SIDES, STATUSES, THEMES, short_date
-from scenario.model import Argument, Event
+from scenario.model import Argument, Disagreement, Event
 from scenario.timeline import InstrumentState
 
 EMPTY = "Select an item to read it in full, with its sources."
@@ -33,6 +33,8 @@ class DetailView(QTextBrowser):
             html = self._argument(item)
         elif isinstance(item, InstrumentState):
             html = self._instrument(item)
+        elif isinstance(item, Disagreement):
+            html = self._disagreement(item)
         else:
             html = ""
         self._item = item
@@ -78,6 +80,13 @@ class DetailView(QTextBrowser):
             f"<h3>{esc(i.name)}: {esc(i.title)}</h3>"
             f"<p><b>{esc(STATUSES[s.change.status].capitalize())}</b> since {esc(short_date(s.change.date))}: {esc(s.change.note)}</p>"
             f"<p>{esc(i.summary)}</p>{self._sources(s.change.sources)}"
+        )
+
+    def _disagreement(self, d: Disagreement) -> str:
+        positions = "".join(f"<h4>Position {n}</h4><p>{esc(p.claim)}</p>{self._sources(p.sources)}" for n, p in enumerate(d.positions, 1))
+        return (
+            f"<h3>{esc(d.topic)}</h3><p>The sources disagree; the app does not choose between them. "
+            f"Weigh each source yourself.</p>{positions}"
         )
 
     def _open(self, url: QUrl) -> None:

@@ -10,6 +10,7 @@ from gui.assumptions_view import AssumptionsView
 from gui.banner import Banner
 from gui.charts_view import ChartsView
 from gui.detail_view import DetailView
+from gui.disagreements_view import DisagreementsView
 from gui.events_view import EventsView
 from gui.in_force_view import InForceView
 from gui.session import Session
@@ -28,11 +29,13 @@ class Workspace(QWidget):
         self.arguments = ArgumentsView(session)
         self.assumptions = AssumptionsView(session)
         self.charts = ChartsView(session)
+        self.disagreements = DisagreementsView(session)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.arguments, "&Arguments")
         self.tabs.addTab(self.assumptions, "Your assu&mptions")
         self.tabs.addTab(self.charts, "&Charts")
+        self.tabs.addTab(self.disagreements, "Sources &disagree")
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")
         for widget in (self.in_force, self.events, self.detail):

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 
-from scenario.model import Argument, Deadline, Event, Instrument, Pack, StatusChange
+from scenario.model import Argument, Deadline, Disagreement, Event, Instrument, Pack, StatusChange
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -40,6 +40,7 @@ class Timeline:
         self.instruments = {i.id: i for i in pack.instruments}
         self._event_dates = [e.date for e in pack.events]
         self._argument_dates = [a.date for a in pack.arguments]
+        self._disagreement_dates = [d.date for d in pack.disagreements]
         self._step_dates = sorted({e.date for e in pack.events} | {d.date for d in pack.deadlines if pack.start <= d.date <= pack.end})
 
     @property
@@ -62,6 +63,10 @@ class Timeline:
 
     def arguments_made(self, day: dt.date) -> list[Argument]:
         return self.pack.arguments[: bisect_right(self._argument_dates, day)]
+
+    def disagreements_known(self, day: dt.date) -> list[Disagreement]:
+        """Disagreements between sources that had arisen by `day`, newest first."""
+        return self.pack.disagreements[: bisect_right(self._disagreement_dates, day)][::-1]
 
     def instruments_at(self, day: dt.date) -> list[InstrumentState]:
         """Every instrument issued by `day` with its status then; in-force ones first, newest first."""

@@ -115,3 +115,15 @@ def test_dark_theme_darkens_the_palette(make_window):
     assert QApplication.palette().color(QApplication.palette().ColorRole.Window).lightness() < 128
     window.set_theme("light")
     assert QApplication.palette().color(QApplication.palette().ColorRole.Window).lightness() > 128
+
+
+def test_disagreements_appear_from_their_date_with_every_position(window):
+    view = window.workspace.disagreements
+    window.session.set_date(D(2030, 1, 19))
+    assert view.texts() == []
+    window.session.set_date(D(2030, 1, 20))
+    assert view.texts() == ["How many users?\n2 positions · 20 Jan 2030"]
+    view.view.setCurrentIndex(view.model.index(0))
+    text = window.workspace.detail.toPlainText()
+    assert "AppCo says 100 million." in text and "Analysts say 80 million." in text
+    assert "does not choose between them" in text
