@@ -17,6 +17,7 @@ from scenario.classroom import WeightMatrix
 
 TITLE = "Argument weights by role"
 MAX_WEIGHT = 5
+SIDE_BY_SIDE = 5  # roles whose names fit upright across the top
 
 
 def role_weights_table(matrix: WeightMatrix) -> ChartTable:
@@ -29,25 +30,38 @@ def role_weights_table(matrix: WeightMatrix) -> ChartTable:
 
 
 def draw_role_weights(ax: Axes, matrix: WeightMatrix, style: ChartStyle) -> ChartTable:
+    """Side-and-theme rows, role columns: a pack has more themes than roles, and rows take long labels."""
     if not matrix.count.any():
         show_message(ax, style, TITLE, "No student has weighed an argument yet.")
         return ChartTable(TITLE, (), ())
     shade = "lighter" if style.dark else "darker"
-    prepare_axes(ax, style, TITLE, f"Side and theme (mean weight 0-{MAX_WEIGHT}; {shade} is weightier)", "Role")
+    prepare_axes(ax, style, TITLE, f"Role (cells: mean weight 0-{MAX_WEIGHT}, {shade} is weightier; n = weights given)", "Side and theme")
     ax.grid(False)
-    ax.imshow(np.ma.masked_invalid(matrix.mean), cmap=_shades(style), vmin=0, vmax=MAX_WEIGHT, aspect="auto")
+    ax.imshow(np.ma.masked_invalid(matrix.mean.T), cmap=_shades(style), vmin=0, vmax=MAX_WEIGHT, aspect="auto")
     for r in range(len(matrix.roles)):
         for c in range(len(matrix.columns)):
             count = int(matrix.count[r, c])
             if count:
-                ax.text(c, r, f"{matrix.mean[r, c]:.1f}\nn={count}", ha="center", va="center",
-                        color=style.foreground, fontsize=style.font_size)
+                ax.text(r, c, f"{matrix.mean[r, c]:.1f}\nn={count}", ha="center", va="center",
+                        color=style.foreground, fontsize=style.font_size - 1)
             else:
-                ax.text(c, r, "not\nweighed", ha="center", va="center", color=style.muted, fontsize=style.font_size - 1)
-    ax.set_xticks(range(len(matrix.columns)), [wrapped(c, 16) for c in matrix.columns])
-    ax.set_yticks(range(len(matrix.roles)), [wrapped(r, 20) for r in matrix.roles])
-    ax.tick_params(axis="x", labelrotation=0)
+                ax.text(r, c, "none", ha="center", va="center", color=style.muted, fontsize=style.font_size - 1)
+    ax.set_yticks(range(len(matrix.columns)), [wrapped(c, 34) for c in matrix.columns])
+    slanted = len(matrix.roles) > SIDE_BY_SIDE
+    ax.set_xticks(range(len(matrix.roles)), [_shortened(r) if slanted else wrapped(r, 14) for r in matrix.roles])
+    ax.xaxis.tick_top()  # role names stay in view above a tall map that scrolls
+    ax.xaxis.set_label_position("top")
+    if slanted:  # many roles: upright labels would run into each other on a page-wide chart
+        for label in ax.get_xticklabels():
+            label.set(rotation=45, ha="left", rotation_mode="anchor")
+    ax.tick_params(axis="y", labelsize=style.font_size - 0.5)
+    ax.tick_params(axis="x", labelsize=style.font_size - 0.5)
     return role_weights_table(matrix)
+
+
+def _shortened(label: str, width: int = 32) -> str:
+    """One line, so slanted labels do not overlap; the table under the chart has the full names."""
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
 def _shades(style: ChartStyle) -> LinearSegmentedColormap:

@@ -17,10 +17,7 @@ from scenario.scoring import ALWAYS_HALF
 
 
 def write_class_report(result: ClassAggregate, out: Path) -> None:
-    from gui.plots.calibration import draw_calibration
-    from gui.plots.class_assumptions import draw_class_assumptions
-    from gui.plots.class_forecasts import draw_class_forecasts
-    from gui.plots.role_weights import draw_role_weights
+    from gui.plots.class_figures import CLASS_FIGURES
 
     pack = result.pack
     page = Page()
@@ -30,19 +27,13 @@ def write_class_report(result: ClassAggregate, out: Path) -> None:
     page.heading("Students")
     page.table(STUDENT_COLUMNS, (student_cells(row) for row in result.rows), empty="No submissions could be read.")
 
-    charts = {
-        "assumptions": ("Class assumptions", lambda ax, style: draw_class_assumptions(ax, result.assumptions, style)),
-        "weights": ("Argument weights by role", lambda ax, style: draw_role_weights(ax, result.weights, style)),
-        "forecasts": ("Forecasts, class average and outcome", lambda ax, style: draw_class_forecasts(ax, result.questions, style)),
-        "calibration": ("Calibration of resolved forecasts", lambda ax, style: draw_calibration(ax, result.calibration, style)),
-    }
     images = {}
-    for key, (title, draw) in charts.items():
-        tables = []
-        images[f"chart:{key}"] = render_chart(lambda ax, style: tables.append(draw(ax, style)))
-        page.heading(title)
-        page.image(f"chart:{key}", title, CHART_WIDTH)
-        page.chart_table(tables[0])
+    for n, figure in enumerate(CLASS_FIGURES):
+        images[f"chart:{n}"], table = render_chart(lambda ax, style: figure.draw(ax, result, style), (7.0, figure.height(result)))
+        page.heading(figure.title)
+        page.image(f"chart:{n}", figure.title, CHART_WIDTH)
+        if figure.table_in_report:
+            page.chart_table(table)
 
     warned = [(row.name, warning) for row in result.rows for warning in row.warnings]
     if warned:

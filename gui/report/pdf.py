@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -27,8 +27,8 @@ CHART_WIDTH = 640  # px in the document, about the width of an A4 page inside it
 Draw = Callable[["Axes", "ChartStyle"], object]
 
 
-def render_chart(draw: Draw, size: tuple[float, float] = (7.0, 3.6), dpi: int = 150) -> QImage:
-    """`draw(ax, style)` on a fresh light-themed Agg figure, as an image for the document."""
+def render_chart(draw: Draw, size: tuple[float, float] = (7.0, 3.6), dpi: int = 150) -> tuple[QImage, Any]:
+    """`draw(ax, style)` on a fresh light-themed Agg figure: the image for the document, and what `draw` returned."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -36,10 +36,10 @@ def render_chart(draw: Draw, size: tuple[float, float] = (7.0, 3.6), dpi: int = 
 
     figure = Figure(figsize=size, dpi=dpi, layout="constrained")
     FigureCanvasAgg(figure)
-    draw(figure.add_subplot(), style_for(dark=False))
+    drawn = draw(figure.add_subplot(), style_for(dark=False))
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
-    return QImage.fromData(buffer.getvalue(), "PNG")
+    return QImage.fromData(buffer.getvalue(), "PNG"), drawn
 
 
 def build_document(html: str, images: Mapping[str, QImage]) -> QTextDocument:

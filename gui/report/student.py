@@ -55,7 +55,7 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
     else:
         page.paragraph(f"Mean Brier score {card.mean:.3f} over {len(card.scores)} forecasts (0 is perfect; "
                        f"always answering 50% scores {ALWAYS_HALF}). Lower is better.")
-        images["chart:calibration"] = render_chart(lambda ax, style: draw_calibration(ax, calibration((s.probability, s.outcome) for s in card.scores), style))
+        images["chart:calibration"], _ = render_chart(lambda ax, style: draw_calibration(ax, calibration((s.probability, s.outcome) for s in card.scores), style))
         page.image("chart:calibration", "Calibration of your resolved forecasts", CHART_WIDTH)
 
     page.heading("Assumptions")
@@ -66,7 +66,7 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
     ), empty="No assumptions set: the pack's defaults apply.")
     if len(record.snapshots) > 1:
         shown = [a for a in pack.assumptions if any(a.id in s.values for s in record.snapshots)]
-        images["chart:history"] = render_chart(lambda ax, style: _for_print(ax, style, draw_history(ax, record.snapshots, shown, style)))
+        images["chart:history"], _ = render_chart(lambda ax, style: _for_print(ax, style, draw_history(ax, record.snapshots, shown, style)))
         page.image("chart:history", "How the assumptions moved", CHART_WIDTH)
 
     page.heading("Arguments weighed")
@@ -77,7 +77,7 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
     ), empty="No arguments weighed.")
     if record.weights:
         balance = argument_balance(pack.arguments, record.weights)
-        images["chart:balance"] = render_chart(lambda ax, style: _for_print(ax, style, draw_balance(ax, balance, style)))
+        images["chart:balance"], _ = render_chart(lambda ax, style: _for_print(ax, style, draw_balance(ax, balance, style)))
         page.image("chart:balance", "Argument balance by theme", CHART_WIDTH)
 
     page.heading("Answers to prompts")

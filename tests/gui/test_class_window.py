@@ -155,3 +155,17 @@ def test_controls_are_named_and_reachable_by_keyboard(window) -> None:
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, widget
     mnemonics = [b.text() for b in window.findChildren(QAbstractButton) if "&" in b.text()]
     assert len(mnemonics) >= 3
+
+
+def test_charts_show_one_at_a_time(qtbot, window, tmp_path, packs_dir) -> None:
+    from gui.plots.class_figures import CLASS_FIGURES
+
+    write_class(tmp_path / "few", 5)
+    _load(qtbot, window, [tmp_path / "few"], packs_dir)
+    window.tabs.setCurrentWidget(window.charts)
+    picker = window.charts.picker
+    assert picker.isEnabled() and picker.count() == len(CLASS_FIGURES)
+    for n, figure in enumerate(CLASS_FIGURES):
+        picker.setCurrentIndex(n)
+        [ax] = window.charts.canvas.figure.axes
+        assert ax.get_title(loc="left") == figure.title

@@ -39,7 +39,8 @@ def test_assumption_boxes(ax, result: ClassAggregate) -> None:
 
 def test_role_heat_map_writes_every_cell(ax, result: ClassAggregate) -> None:
     table = draw_role_weights(ax, result.weights, STYLE)
-    assert "1.0\nn=2" in texts(ax) and texts(ax).count("not\nweighed") == 2
+    assert "1.0\nn=2" in texts(ax) and texts(ax).count("none") == 2
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Executive\nstaff", "No role"]
     assert table.rows[0] == ("Executive staff", "For: National security and data access", 1.0, 2)
     ax.figure.canvas.draw()
 
