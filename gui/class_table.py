@@ -69,9 +69,6 @@ class StudentTableModel(QAbstractTableModel):
         self._rows = tuple(rows)
         self.endResetModel()
 
-    def rows(self) -> tuple[StudentRow, ...]:
-        return self._rows
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

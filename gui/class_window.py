@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gui.background import BackgroundTask, Work
 from gui.class_charts import ClassCharts
 from gui.class_loader import ClassLoad, load_class
-from gui.class_table import StudentSortModel, StudentTableModel, write_csv
+from gui.class_table import STUDENT_COLUMNS, StudentSortModel, StudentTableModel, write_csv
 from gui.list_panel import ListPanel
 from gui.rows_model import Row
 from scenario.classroom import ClassAggregate, anonymised_skipped
@@ -199,6 +199,7 @@ class ClassWindow(QMainWindow):
         if self.anonymise.isChecked() and shown is None:
             skipped = anonymised_skipped(skipped)
         self.model.set_rows(shown.rows if shown is not None else ())
+        self.table.setColumnHidden(STUDENT_COLUMNS.index("File"), shown is not None and shown.anonymous)
         self.table.resizeColumnsToContents()
         self.summary.setText(_summary(shown, len(skipped)))
         self.skipped.set_rows([Row(f"{s.file}: {s.reason}", tooltip=f"{s.file}\n{s.reason}") for s in skipped])

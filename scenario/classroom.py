@@ -20,7 +20,7 @@ import numpy as np
 
 from scenario.labels import THEMES
 from scenario.model import Assumption, Pack, Question, Theme
-from scenario.scoring import CalibrationBin, ScoreCard, calibration, score_card, scored_pairs
+from scenario.scoring import CalibrationBin, ScoreCard, brier, calibration, score_card, scored_pairs
 from scenario.submission import Submission
 
 NO_ROLE = "No role"
@@ -127,7 +127,7 @@ def aggregate(pack: Pack, submissions: Sequence[Submission], skipped: Sequence[S
             for q in pack.questions
         ),
         calibration=calibration(scores),
-        mean_brier=sum((p - o) ** 2 for p, o in scores) / len(scores) if scores else None,
+        mean_brier=sum(brier(p, o) for p, o in scores) / len(scores) if scores else None,
         skipped=tuple(skipped),
     )
 

@@ -18,7 +18,7 @@ from scenario.classroom import role_title
 from scenario.labels import SIDES, THEMES, long_date
 from scenario.model import Assumption, Pack
 from scenario.record import ScenarioRecord
-from scenario.scoring import ALWAYS_HALF, ScoreCard, calibration, score_card
+from scenario.scoring import ALWAYS_HALF, ScoreCard, calibration, score_card, scored_pairs
 from scenario.submission import Submission
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
     else:
         page.paragraph(f"Mean Brier score {card.mean:.3f} over {len(card.scores)} forecasts (0 is perfect; "
                        f"always answering 50% scores {ALWAYS_HALF}). Lower is better.")
-        images["chart:calibration"], _ = render_chart(lambda ax, style: draw_calibration(ax, calibration((s.probability, s.outcome) for s in card.scores), style))
+        images["chart:calibration"], _ = render_chart(lambda ax, style: draw_calibration(ax, calibration(scored_pairs([card])), style))
         page.image("chart:calibration", "Calibration of your resolved forecasts", CHART_WIDTH)
 
     page.heading("Assumptions")
