@@ -34,7 +34,9 @@ MAX_DEPTH = 32
 
 _ID = re.compile(typing.get_args(Id)[1].pattern)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+# A JSON string, or an unterminated one running to the end: a match never fails once started,
+# so removing strings stays linear even on hostile input such as '"\\' repeated a million times.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 _DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
@@ -122,15 +124,19 @@ def _decode(decoder: msgspec.json.Decoder, data: bytes, name: str | Path) -> Any
         return decoder.decode(data)
     except msgspec.ValidationError as exc:
         message, _, path = str(exc).partition(" - at `$")
-        raise ExchangeError(name, path.rstrip("`").lstrip("."), message) from None
+        raise ExchangeError(name, path.rstrip("`").lstrip("."), _shorten(message)) from None
     except msgspec.DecodeError as exc:
         raise ExchangeError(name, "", f"not valid JSON ({exc})") from None
 
 
 def _show(value: object) -> str:
     """A value for a message, cut short: a hostile file may put megabytes where an id goes."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return _shorten(repr(value), 40)
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    """Messages quoting the file (an unknown key, a bad enum value) stay one readable line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 Problem = tuple[str, str]  # (field path, message)

@@ -78,6 +78,9 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], bytes], str, str]] = {
     "4 MB note": (lambda e: _with(e, "scenario.assumptions.p-deal.note", "n" * 4_000_000), "scenario.assumptions[...].note", "length <= 4000"),
     "10 MB string": (lambda e: _with(e, "scenario.name", "n" * 10_000_000), "", "larger than 5 MB"),
     "10,000-deep nesting": (lambda e: _with(e, "scenario.answers", "@@").replace(b'"@@"', b"[" * 10_000 + b"]" * 10_000), "", "nested 10002 deep; at most 32"),
+    "huge unknown key": (lambda e: _with(e, "k" * 1_000_000, 1), "", "unknown field `kkk"),
+    "huge enum value": (lambda e: _with(e, "scenario.mode", "m" * 1_000_000), "scenario.mode", "Invalid enum value 'mmm"),
+    "escape bomb": (lambda e: b'"\\' * 2_000_000, "", "not valid JSON"),  # quadratic in a naive string skipper
     "newline in name": (lambda e: _with(e, "scenario.name", "a\nb"), "scenario.name", "one line"),
     "newer version": (lambda e: _with(e, "version", 2), "version", "newer version"),
     "not a scenario file": (lambda e: _with(e, "format", "divestiture-lab/pack"), "format", "not a Divestiture Lab scenario file"),
