@@ -17,9 +17,10 @@ from scenario.record import ArgumentWeight
 ALL = ""
 
 
-def _row(a: Argument, weight: ArgumentWeight | None) -> Row:
+def _row(a: Argument, weight: ArgumentWeight | None, role_stakeholder: str | None) -> Row:
     weighed = f" · your weight {weight.weight}/5" if weight else ""
-    return Row(f"{a.claim}\n— {a.speaker}, {short_date(a.date)} · {THEMES[a.theme]}{weighed}", a.detail, a)
+    yours = "★ Your role's side · " if a.stakeholder == role_stakeholder else ""
+    return Row(f"{a.claim}\n{yours}— {a.speaker}, {short_date(a.date)} · {THEMES[a.theme]}{weighed}", a.detail, a)
 
 
 class ArgumentsView(QWidget):
@@ -49,7 +50,7 @@ class ArgumentsView(QWidget):
         layout.addWidget(self.weights)
         session.packOpened.connect(self._pack_opened)
         session.dateChanged.connect(self.refresh)
-        session.recordChanged.connect(lambda _record, kind: self.refresh() if kind == "weight" else None)
+        session.recordChanged.connect(lambda _record, kind: self.refresh() if kind in ("weight", "role") else None)
         session.scenarioOpened.connect(self.refresh)
 
     def _combo(self, what: str, accessible: str) -> QComboBox:
@@ -83,7 +84,9 @@ class ArgumentsView(QWidget):
             a for a in reversed(timeline.arguments_made(day))
             if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)
         ]
-        weights = self.session.record.weights if self.session.record else {}
+        record = self.session.record
+        weights = record.weights if record else {}
+        role = next((r for r in timeline.pack.roles if record and r.id == record.role), None)
         for side, panel in self.columns.items():
-            rows = [_row(a, weights.get(a.id)) for a in shown if a.side == side]
+            rows = [_row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from gui import file_actions
+from gui.new_scenario_dialog import NewScenarioDialog
 from gui.session import Move, Session
 from gui.settings import THEMES, UiSettings
 from gui.start_page import StartPage
@@ -40,6 +41,10 @@ class MainWindow(QMainWindow):
         self.save_status = QLabel()
         self.save_status.setTextFormat(Qt.TextFormat.PlainText)
         self.save_status.setAccessibleName("Save status")
+        self.mode_status = QLabel()
+        self.mode_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.mode_status.setAccessibleName("Mode")
+        self.statusBar().addPermanentWidget(self.mode_status)
         self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
         self.start_page.chosen.connect(self._start_scenario)
@@ -49,6 +54,9 @@ class MainWindow(QMainWindow):
         session.dateChanged.connect(self._update_title)
         session.scenarioOpened.connect(self._update_title)
         session.recordChanged.connect(self._update_title)
+        session.scenarioOpened.connect(self._update_mode)
+        session.recordChanged.connect(self._update_mode)
+        session.revealRequested.connect(self.confirm_reveal)
         session.autosave.statusChanged.connect(self.save_status.setText)
         if session.autosave.store is None:
             self.save_status.setText(f"Not saved: {session.autosave.unavailable}. Export your scenario to keep it.")
@@ -123,7 +131,13 @@ class MainWindow(QMainWindow):
         AboutDialog(self.data_dir, self).exec()
 
     def _start_scenario(self, loaded: LoadedPack) -> None:
-        self.session.start_scenario(loaded)
+        store = self.session.store
+        dialog = NewScenarioDialog(loaded.pack, store.free_name(loaded.pack.title) if store else loaded.pack.title, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            name, mode, role = dialog.values()
+            if store is not None and store.find(name) is not None:
+                name = store.free_name(name)
+            self.session.start_scenario(loaded, name, mode, role)
 
     def _resume(self, scenario_id: int) -> None:
         try:
@@ -138,6 +152,33 @@ class MainWindow(QMainWindow):
     def _pack_opened(self, _loaded: LoadedPack) -> None:
         self.pages.setCurrentWidget(self.workspace)
         self.workspace.setFocus()
+
+    def confirm_reveal(self) -> None:
+        day = short_date(self.session.date) if self.session.date else ""
+        box = message_box(QMessageBox.Icon.Question, "Reveal what happened?",
+                          "This jumps to the end and shows every later event and every forecast answer.",
+                          f"Your submission will record that you revealed the answers on {day}. "
+                          "You can still step back, but forecasts past their resolution stay locked.", self)
+        reveal = box.addButton("Reveal what happened", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is reveal:
+            self.session.reveal()
+
+    def _update_mode(self, *_: object) -> None:
+        record = self.session.record
+        if record is None:
+            return
+        if record.mode == "explore":
+            text = "Explore mode"
+        elif record.revealed_at is None:
+            text = "Classroom mode: only what was known on each date"
+        else:
+            text = f"Classroom mode: answers revealed on {short_date(record.revealed_at)}"
+        self.mode_status.setText(text)
+        self.reveal_action.setEnabled(self.session.spoilers_allowed)
+        self.reveal_action.setToolTip("List events after the current date too, greyed out (spoilers)" if self.session.spoilers_allowed
+                                      else "Classroom mode hides later events until you reveal what happened (End)")
 
     def _update_title(self, *_: object) -> None:
         record, day = self.session.record, self.session.date

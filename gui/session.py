@@ -19,10 +19,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.autosave import Autosave
-from gui.commands import DeleteScenario, DuplicateScenario, RenameScenario, SetAssumption, SetWeight
-from scenario.model import Source
+from gui.commands import DeleteScenario, DuplicateScenario, RenameScenario, SetAssumption, SetEntry, SetWeight
+from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem, discover_packs
-from scenario.record import ScenarioRecord, with_assumption, with_weight
+from scenario.record import Mode, ScenarioRecord, with_answer, with_assumption, with_forecast, with_weight
 from scenario.timeline import Timeline
 from store.scenarios import Store
 
@@ -32,6 +32,10 @@ DATE_SAVE_DELAY_MS = 400  # stepping is fast; the date is saved once the student
 _EDITS: dict[str, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] = {
     "assumption": (with_assumption, lambda store, sid, key, value, day: store.save_assumption(sid, key, value, day)),
     "weight": (lambda record, key, value, day: with_weight(record, key, value), lambda store, sid, key, value, day: store.save_weight(sid, key, value)),
+    "forecast": (lambda record, key, value, day: with_forecast(record, key, value), lambda store, sid, key, value, day: store.save_forecast(sid, key, value)),
+    "answer": (lambda record, key, value, day: with_answer(record, key, value), lambda store, sid, key, value, day: store.save_answer(sid, key, value)),
+    "role": (lambda record, key, value, day: msgspec.structs.replace(record, role=value), lambda store, sid, key, value, day: store.set_role(sid, value)),
+    "reveal": (lambda record, key, value, day: msgspec.structs.replace(record, revealed_at=value), lambda store, sid, key, value, day: store.set_revealed(sid, value)),
 }
 
 
@@ -64,6 +68,7 @@ class Session(QObject):
     scenarioOpened = Signal(object)  # ScenarioRecord
     recordChanged = Signal(object, str)  # ScenarioRecord, kind of edit ("assumption", "weight", ...)
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
+    revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
 
     def __init__(self, store: Store | None, packs_dir: Path, unavailable: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,16 +82,17 @@ class Session(QObject):
         self.record: ScenarioRecord | None = None
         self.scenario_id: int | None = None
         self.reveal_later = False
+        self._reveal_wanted = False
         self._sources: dict[str, Source] = {}
         self._date_timer = QTimer(self, singleShot=True, interval=DATE_SAVE_DELAY_MS)
         self._date_timer.timeout.connect(self._save_date)
 
     # Scenarios
 
-    def start_scenario(self, loaded: LoadedPack, name: str | None = None) -> None:
+    def start_scenario(self, loaded: LoadedPack, name: str | None = None, mode: Mode = "explore", role: str | None = None) -> None:
         """A new named scenario on `loaded`, saved at once so a crash cannot lose it."""
         base = name or loaded.pack.title
-        record = ScenarioRecord(name=self.store.free_name(base) if self.store else base, pack_id=loaded.pack.id)
+        record = ScenarioRecord(name=self.store.free_name(base) if self.store else base, pack_id=loaded.pack.id, mode=mode, role=role)
         scenario_id = self.store.create(record) if self.store else None
         self._open(record, scenario_id, loaded)
         self.scenariosChanged.emit()
@@ -119,6 +125,7 @@ class Session(QObject):
         self.record, self.scenario_id = record, scenario_id
         if scenario_id is not None:
             self.autosave.write(lambda store: store.set_last_opened(scenario_id))
+        self._update_reveal()
         self._open_pack(loaded, record.current_date)
         # a new scenario starts at the pack's first day: that is not a change worth saving
         self.record = msgspec.structs.replace(record, current_date=self.date)
@@ -165,6 +172,38 @@ class Session(QObject):
     def edit_weight(self, argument_id: str, value: Any, label: str) -> None:
         self._edit(SetWeight, "weight", argument_id, self.record.weights.get(argument_id) if self.record else None, value, f"Weigh “{label}”")
 
+    def edit_forecast(self, question: Question, value: Any) -> None:
+        if not self.forecast_locked(question):
+            self._edit(SetEntry, "forecast", question.id, self.record.forecasts.get(question.id) if self.record else None, value, "Forecast")
+
+    def edit_answer(self, prompt_id: str, text: str) -> None:
+        self._edit(SetEntry, "answer", prompt_id, self.record.answers.get(prompt_id, "") if self.record else "", text, "Answer a prompt")
+
+    def set_role(self, role_id: str | None) -> None:
+        self._edit(SetEntry, "role", "", self.record.role if self.record else None, role_id, "Choose a role")
+
+    def forecast_locked(self, question: Question) -> bool:
+        """A forecast is made before its question resolves; afterwards it is a record, not a guess."""
+        return self.date is None or self.date >= question.resolves
+
+    @property
+    def classroom(self) -> bool:
+        return self.record is not None and self.record.mode == "classroom"
+
+    @property
+    def spoilers_allowed(self) -> bool:
+        """Later events may be shown: always in Explore mode, in Classroom mode once revealed."""
+        return not self.classroom or (self.record is not None and self.record.revealed_at is not None)
+
+    def reveal(self) -> None:
+        """Jump to the end, recording on which date the student chose to see what happened.
+
+        Not an undoable edit: the teacher must be able to trust it in the submission.
+        """
+        if self.record is not None and self.record.revealed_at is None and self.date is not None:
+            self.apply_edit(self.scenario_id, "reveal", "", self.date, self.date)
+        self.set_date(self.timeline.end if self.timeline else self.date)
+
     def _edit(self, command: type, kind: str, key: str, old: Any, new: Any, text: str) -> None:
         if self.record is not None and old != new:
             self.undo_stack.push(command(self, kind, key, old, new, text))
@@ -179,6 +218,8 @@ class Session(QObject):
         if self.scenario_id is not None:
             sid = self.scenario_id
             self.autosave.write(lambda store: save(store, sid, key, value, day))
+        if kind == "reveal":
+            self._update_reveal()
         self.recordChanged.emit(self.record, kind)
 
     def _save_date(self) -> None:
@@ -238,13 +279,23 @@ class Session(QObject):
 
     def step(self, move: Move) -> None:
         day = self.target(move)
-        if day is not None:
-            self.set_date(day)
+        if day is None:
+            return
+        if move is Move.LAST and not self.spoilers_allowed:
+            self.revealRequested.emit()
+            return
+        self.set_date(day)
 
     def select(self, item: object) -> None:
         self.selectionChanged.emit(item)
 
-    def set_reveal_later(self, reveal: bool) -> None:
-        if reveal != self.reveal_later:
-            self.reveal_later = reveal
-            self.revealChanged.emit(reveal)
+    def set_reveal_later(self, wanted: bool) -> None:
+        """The student's wish to see later events; granted only where spoilers are allowed."""
+        self._reveal_wanted = wanted
+        self._update_reveal()
+
+    def _update_reveal(self) -> None:
+        effective = self._reveal_wanted and self.spoilers_allowed
+        if effective != self.reveal_later:
+            self.reveal_later = effective
+            self.revealChanged.emit(effective)

@@ -12,7 +12,9 @@ from gui.charts_view import ChartsView
 from gui.detail_view import DetailView
 from gui.disagreements_view import DisagreementsView
 from gui.events_view import EventsView
+from gui.forecasts_view import ForecastsView
 from gui.in_force_view import InForceView
+from gui.role_view import RoleView
 from gui.session import Session
 from gui.step_actions import StepActions
 from gui.stepper import Stepper
@@ -30,11 +32,15 @@ class Workspace(QWidget):
         self.assumptions = AssumptionsView(session)
         self.charts = ChartsView(session)
         self.disagreements = DisagreementsView(session)
+        self.role = RoleView(session)
+        self.forecasts = ForecastsView(session)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.arguments, "&Arguments")
         self.tabs.addTab(self.assumptions, "Your assu&mptions")
         self.tabs.addTab(self.charts, "&Charts")
+        self.tabs.addTab(self.forecasts, "&Forecasts")
+        self.tabs.addTab(self.role, "R&ole && prompts")
         self.tabs.addTab(self.disagreements, "Sources &disagree")
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")

@@ -64,12 +64,7 @@ class ScenarioRecord(Entry, kw_only=True):
 
 def with_assumption(record: ScenarioRecord, assumption_id: str, value: AssumptionValue | None, at: dt.date | None) -> ScenarioRecord:
     """Set (or with None, clear back to the pack default) one assumption, snapshotting the values at `at`."""
-    assumptions = dict(record.assumptions)
-    if value is None:
-        assumptions.pop(assumption_id, None)
-    else:
-        assumptions[assumption_id] = value
-    updated = msgspec.structs.replace(record, assumptions=assumptions)
+    updated = _with_entry(record, "assumptions", assumption_id, value)
     return with_snapshot(updated, at) if at is not None else updated
 
 
@@ -82,10 +77,23 @@ def with_snapshot(record: ScenarioRecord, at: dt.date) -> ScenarioRecord:
     return msgspec.structs.replace(record, snapshots=kept)
 
 
-def with_weight(record: ScenarioRecord, argument_id: str, weight: ArgumentWeight | None) -> ScenarioRecord:
-    weights = dict(record.weights)
-    if weight is None:
-        weights.pop(argument_id, None)
+def _with_entry(record: ScenarioRecord, field: str, key: str, value: object | None) -> ScenarioRecord:
+    """Set or (with None or empty text) remove one keyed entry of a dict field."""
+    entries = dict(getattr(record, field))
+    if value is None or value == "":
+        entries.pop(key, None)
     else:
-        weights[argument_id] = weight
-    return msgspec.structs.replace(record, weights=weights)
+        entries[key] = value
+    return msgspec.structs.replace(record, **{field: entries})
+
+
+def with_weight(record: ScenarioRecord, argument_id: str, weight: ArgumentWeight | None) -> ScenarioRecord:
+    return _with_entry(record, "weights", argument_id, weight)
+
+
+def with_forecast(record: ScenarioRecord, question_id: str, forecast: Forecast | None) -> ScenarioRecord:
+    return _with_entry(record, "forecasts", question_id, forecast)
+
+
+def with_answer(record: ScenarioRecord, prompt_id: str, text: str | None) -> ScenarioRecord:
+    return _with_entry(record, "answers", prompt_id, text)

@@ -140,7 +140,7 @@ def draw_timeline(ax: Axes, pack: Pack, style: ChartStyle, current: dt.date, fut
     cursor = ax.axvline(date2num(current), color=style.foreground, linewidth=1.5, label="Current date", zorder=4)
 
     ax.set_yticks(range(len(labels)), labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_ylim(max(len(labels), 1) - 0.5, -0.5)  # nothing known yet: one empty row, not a singular axis
     ax.set_xlim(date2num(pack.start - _ONE_DAY), date2num(last))
     date_axis(ax)
     add_legend(ax, style, columns=5)  # a wide, short legend leaves the rows their height

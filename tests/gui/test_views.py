@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from gui.about_dialog import AboutDialog
+from gui.new_scenario_dialog import NewScenarioDialog
 from gui.rows_model import PayloadRole
 from scenario import __version__
 from scenario.model import Event
@@ -28,7 +29,8 @@ def test_start_page_lists_packs_and_greys_out_a_broken_one_with_its_reason(make_
     assert panel.view.currentIndex().row() == 1, "the first usable pack is preselected"
 
 
-def test_choosing_a_pack_starts_a_new_saved_scenario(make_window):
+def test_choosing_a_pack_starts_a_new_saved_scenario(make_window, monkeypatch):
+    monkeypatch.setattr(NewScenarioDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window = make_window(pack=False)
     assert window.pages.currentWidget() is window.start_page
     assert window.start_page.scenarios.stack.currentWidget() is window.start_page.scenarios.empty

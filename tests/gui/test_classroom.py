@@ -1,0 +1,144 @@
+"""Classroom mode: spoiler-free at every date, a recorded reveal, locked and scored forecasts,
+roles and prompts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from matplotlib.text import Text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
+                               QTextEdit, QWidget)
+
+from gui.main_window import MainWindow
+from gui.session import Move
+from scenario.record import Forecast
+from tests.gui.conftest import press
+
+D = dt.date
+
+
+@pytest.fixture
+def classroom(window: MainWindow) -> MainWindow:
+    session = window.session
+    session.start_scenario(session.loaded, "Class exercise", mode="classroom")
+    return window
+
+
+def every_text(window: MainWindow) -> str:
+    """All text a person or a screen reader could meet in the window, charts included."""
+    parts = [window.windowTitle()]
+    for w in window.findChildren(QWidget):
+        parts.append(w.toolTip())
+        if isinstance(w, QLabel | QAbstractButton):
+            parts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            parts += [w.text(), w.placeholderText()]
+        elif isinstance(w, QPlainTextEdit | QTextEdit):
+            parts.append(w.toPlainText())
+        elif isinstance(w, QComboBox):
+            parts += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QTableWidget):
+            parts += [w.item(r, c).text() for r in range(w.rowCount()) for c in range(w.columnCount()) if w.item(r, c)]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            for r in range(model.rowCount()):
+                index = model.index(r, 0)
+                parts += [str(index.data() or ""), str(index.data(Qt.ItemDataRole.ToolTipRole) or "")]
+    for panel in (window.workspace.charts.panel, window.workspace.assumptions.outcomes.outcomes, window.workspace.forecasts.calibration):
+        if panel.figure is not None:
+            parts += [t.get_text() for t in panel.figure.findobj(Text)]
+    return "\n".join(parts)
+
+
+def later_items(pack, day: dt.date) -> list[str]:
+    """Text that only exists after `day`: none of it may be on screen on `day`."""
+    return [
+        *(e.title for e in pack.events if e.date > day),
+        *(a.claim for a in pack.arguments if a.date > day),
+        *(i.name for i in pack.instruments if i.changes[0].date > day),
+        *(d.title for d in pack.deadlines if d.announced > day),
+        *(q.question for q in pack.questions if q.opens > day),
+        *(q.resolution for q in pack.questions if q.resolves > day),
+        *(p.text for p in pack.prompts if p.date > day),
+        *(d.topic for d in pack.disagreements if d.date > day),
+        *(d.outcome for d in pack.deadlines if not (day > d.date or (d.ends and day >= d.ends))),
+    ]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(offset=st.integers(min_value=0, max_value=89))
+def test_nothing_dated_later_is_anywhere_in_the_window(classroom, qtbot, offset):
+    window = classroom
+    window.workspace.tabs.setCurrentWidget(window.workspace.charts)
+    qtbot.waitUntil(lambda: window.workspace.charts.panel.figure is not None)
+    day = D(2030, 1, 1) + dt.timedelta(days=offset)
+    window.session.set_date(day)
+    qtbot.waitUntil(lambda: window.workspace.charts._known_key == window.workspace.charts._timeline_key(day))
+    window.workspace.tabs.setCurrentWidget(window.workspace.forecasts)
+    text = every_text(window)
+    leaked = [item for item in later_items(window.session.loaded.pack, day) if item in text]
+    assert leaked == []
+
+
+def test_jumping_to_the_end_asks_and_records_the_reveal(classroom, monkeypatch):
+    window, session = classroom, classroom.session
+    asked = []
+    monkeypatch.setattr(window, "confirm_reveal", lambda: asked.append(True))
+    session.revealRequested.disconnect()
+    session.revealRequested.connect(window.confirm_reveal)
+    session.set_date(D(2030, 1, 20))
+    window.workspace.setFocus()
+    press(window, Qt.Key.Key_End)
+    assert asked == [True] and session.date == D(2030, 1, 20), "nothing moves until the student confirms"
+    assert not window.reveal_action.isEnabled()
+    session.reveal()
+    assert session.date == D(2030, 3, 31)
+    assert session.record.revealed_at == D(2030, 1, 20)
+    assert session.store.load(session.scenario_id).revealed_at == D(2030, 1, 20)
+    assert window.reveal_action.isEnabled()
+    assert window.mode_status.text() == "Classroom mode: answers revealed on 20 Jan 2030"
+    assert session.undo_stack.count() == 0, "a reveal cannot be undone"
+
+
+def test_stepping_forward_is_free_in_classroom_mode(classroom):
+    session = classroom.session
+    for _ in range(10):
+        session.step(Move.NEXT_EVENT)
+    assert session.date == D(2030, 3, 22)
+
+
+def test_a_forecast_is_kept_with_its_date_locks_at_resolution_and_is_scored(classroom, qtbot):
+    window, session = classroom, classroom.session
+    view = window.workspace.forecasts
+    window.workspace.tabs.setCurrentWidget(view)
+    session.set_date(D(2030, 1, 5))
+    card = view.cards["q-sold"]
+    card.probability.setValue(30)
+    assert session.record.forecasts["q-sold"] == Forecast(probability=0.3, made_on=D(2030, 1, 5))
+    assert "No." not in card.outcome.text()
+    session.set_date(D(2030, 2, 11))
+    assert not card.probability.isEnabled()
+    session.edit_forecast(session.loaded.pack.questions[0], Forecast(probability=0.0, made_on=D(2030, 2, 11)))
+    assert session.record.forecasts["q-sold"].probability == 0.3, "a locked forecast cannot be changed"
+    assert "Resolved 11 Feb 2030: No. No sale happened." in card.outcome.text()
+    assert "Your Brier score: 0.090" in card.outcome.text()
+    assert "Your mean Brier score: 0.090; always answering 50% would score 0.250" in view.summary.text()
+
+
+def test_role_brief_marks_its_arguments_and_prompts_take_answers(classroom, qtbot):
+    window, session = classroom, classroom.session
+    view = window.workspace.role
+    window.workspace.tabs.setCurrentWidget(view)
+    session.set_date(D(2030, 1, 5))
+    view.role.setCurrentIndex(view.role.findData("r-exec"))
+    assert session.record.role == "r-exec"
+    assert view.role_text.text().startswith("You advise the executive.\n\nObjectives:\n• Protect data")
+    assert "★ Your role's side" in window.workspace.arguments.columns["for"].texts()[0]
+    editor = view.editors["p-1"]
+    editor.answer.setPlainText("Sell <b>now</b>")
+    qtbot.waitUntil(lambda: session.record.answers.get("p-1") == "Sell <b>now</b>")
+    assert session.store.load(session.scenario_id).answers["p-1"] == "Sell <b>now</b>"
