@@ -48,7 +48,8 @@ def _date(text: str) -> dt.date:
 def parse_options(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(prog=PROG, description="Step through the TikTok divestiture deadlines. "
                      f"Also: '{PROG} validate-pack FILE...' checks scenario packs; "
-                     f"'{PROG} export NAME --out FILE' and '{PROG} import FILE' move scenarios.")
+                     f"'{PROG} export NAME --out FILE' and '{PROG} import FILE' move scenarios; "
+                     f"'{PROG} class-report FILE_OR_FOLDER... --out REPORT.pdf' reports on a class.")
     parser.add_argument("--pack", metavar="ID_OR_PATH", help="open this pack (an installed pack's id, or a .json file)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="open the pack at this date")
     parser.add_argument("--data-dir", metavar="DIR", help="keep data here instead of the user data folder")
@@ -87,8 +88,14 @@ def validate_packs(files: list[str]) -> int:
 
 
 def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
-    """The batch commands: export, import (and their shared --data-dir)."""
+    """The batch commands: export, import (with --data-dir) and class-report."""
     parser = _Parser(prog=f"{PROG} {command}")
+    if command == "class-report":
+        parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="submission files, or folders of them")
+        parser.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf", help="where to write the class report")
+        parser.add_argument("--csv", type=Path, metavar="TABLE.csv", help="also write the table of students as CSV")
+        parser.add_argument("--anonymise", action="store_true", help="replace names with Student 1, 2, ... everywhere")
+        return parser.parse_args(argv)
     if command == "export":
         parser.add_argument("name", help="the saved scenario's name")
         parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write the scenario file")
@@ -99,9 +106,13 @@ def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
 
 
 def run_command(command: str, argv: list[str]) -> int:
+    options = parse_command(command, argv)
+    if command == "class-report":
+        from gui.class_report_cli import class_report_command
+
+        return class_report_command(options.paths, options.out, options.csv, options.anonymise, PACKS_DIR)
     from store.cli import export_command, import_command
 
-    options = parse_command(command, argv)
     data_dir = default_data_dir(options.data_dir)
     if command == "export":
         return export_command(data_dir, options.name, options.out)
@@ -112,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["validate-pack"]:
         return validate_packs(argv[1:])
-    if argv[:1] in (["export"], ["import"]):
+    if argv[:1] in (["export"], ["import"], ["class-report"]):
         return run_command(argv[0], argv[1:])
     options = parse_options(argv)
     from gui.app import run  # Qt loads only once the options are known to be good

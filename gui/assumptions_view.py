@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableWidg
 from gui.assumption_row import AssumptionRow
 from gui.outcomes_panel import OutcomesPanel
 from gui.session import Session
+from gui.theme import discard
 from gui.text import plain_tooltip
 from scenario.labels import short_date
 from scenario.record import ScenarioRecord
@@ -55,7 +56,7 @@ class AssumptionsView(QSplitter):
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.session.loaded is not None
         for row in self.rows.values():
-            row.deleteLater()
+            discard(row)
         self.rows = {}
         for n, assumption in enumerate(self.session.loaded.pack.assumptions):
             row = AssumptionRow(assumption)

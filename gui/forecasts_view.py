@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLine
 from gui.figure_panel import FigurePanel
 from gui.role_view import plain
 from gui.session import Session
-from gui.theme import MutedLabel
+from gui.theme import MutedLabel, discard
 from scenario.labels import short_date
 from scenario.model import Question
 from scenario.record import Forecast, ScenarioRecord
@@ -64,8 +64,8 @@ class QuestionCard(QFrame):
         for widget in (self.probability, self.reason):
             widget.setEnabled(not locked)
         made = f"Forecast made on {short_date(forecast.made_on)}. " if forecast else ""
-        if not locked:
-            self.outcome.setText(made)
+        if day < q.resolves:  # the answer is shown only from its date, even to a student who has been there
+            self.outcome.setText(made + ("Locked: you have already been past the date this question resolves." if locked else ""))
             return
         answer = "Yes" if q.answer else "No"
         sources = "; ".join(f"{s.publisher}: {s.title}" for s in (self.session.source(i) for i in q.sources))
@@ -126,7 +126,7 @@ class ForecastsView(QSplitter):
         shown = [q for q in pack.questions if q.opens <= day]
         if [q.id for q in shown] != list(self.cards):
             for card in self.cards.values():
-                card.deleteLater()
+                discard(card)
             self.cards = {}
             for n, q in enumerate(shown):
                 self.cards[q.id] = QuestionCard(q, session)

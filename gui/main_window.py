@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from gui import file_actions
+from gui import classroom_actions, file_actions
 from gui.new_scenario_dialog import NewScenarioDialog
 from gui.session import Move, Session
 from gui.settings import THEMES, UiSettings
@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.themes = themes
         self.data_dir = data_dir
+        self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(session, self)
         self.start_page = StartPage()
@@ -72,6 +73,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction("&Export scenario…", lambda: file_actions.export_scenario(self, self.session)).setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addAction("&Import scenario…", lambda: file_actions.import_scenario(self, self.session))
         file_menu.addAction("&Restore from backup…", lambda: file_actions.restore_backup(self, self.session))
+        file_menu.addSeparator()
+        file_menu.addAction("Export &submission for your teacher…", lambda: classroom_actions.export_submission(self)).setShortcut(QKeySequence("Ctrl+Shift+E"))
+        file_menu.addAction("Export re&port (PDF)…", lambda: classroom_actions.export_report(self)).setShortcut(QKeySequence("Ctrl+P"))
+        file_menu.addSeparator()
+        file_menu.addAction("Open &class submissions…", lambda: classroom_actions.open_class(self, folder=False))
+        file_menu.addAction("Open class &folder…", lambda: classroom_actions.open_class(self, folder=True))
         file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
 

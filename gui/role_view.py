@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from gui.session import Session
-from gui.theme import MutedLabel
+from gui.theme import MutedLabel, discard
 from scenario.labels import short_date
 from scenario.model import Prompt, Role
 from scenario.record import ScenarioRecord
@@ -138,7 +138,7 @@ class RoleView(QScrollArea):
             return  # same prompts: keep the editors (and whatever is being typed) as they are
         for editor in self.editors.values():
             editor.flush()
-            editor.deleteLater()
+            discard(editor)
         self.editors = {}
         for prompt in shown:
             editor = PromptEditor(prompt, session)

@@ -183,8 +183,11 @@ class Session(QObject):
         self._edit(SetEntry, "role", "", self.record.role if self.record else None, role_id, "Choose a role")
 
     def forecast_locked(self, question: Question) -> bool:
-        """A forecast is made before its question resolves; afterwards it is a record, not a guess."""
-        return self.date is None or self.date >= question.resolves
+        """A forecast is made before its question resolves; once the student has been on or past
+        that date (even if they stepped back since), it is a record, not a guess."""
+        if self.date is None or self.record is None:
+            return True
+        return max(self.date, self.record.furthest_date or self.date) >= question.resolves
 
     @property
     def classroom(self) -> bool:
@@ -226,7 +229,8 @@ class Session(QObject):
         self._date_timer.stop()
         if self.record is None or self.date is None or self.record.current_date == self.date:
             return
-        self.record = msgspec.structs.replace(self.record, current_date=self.date)
+        furthest = max(self.date, self.record.furthest_date or self.date)
+        self.record = msgspec.structs.replace(self.record, current_date=self.date, furthest_date=furthest)
         if self.scenario_id is not None:
             sid, day = self.scenario_id, self.date
             self.autosave.write(lambda store: store.set_current_date(sid, day))
@@ -267,6 +271,8 @@ class Session(QObject):
         day = self.timeline.clamp(day)
         if day != self.date:
             self.date = day
+            if self.record is not None and (self.record.furthest_date is None or day > self.record.furthest_date):
+                self.record = msgspec.structs.replace(self.record, furthest_date=day)
             self._date_timer.start()
             self.dateChanged.emit(day)
 

@@ -94,3 +94,10 @@ class MutedLabel(QLabel):
         palette.setColor(QPalette.ColorRole.WindowText, muted(palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)))
         self.setPalette(palette)
         self._restyling = False
+
+
+def discard(widget: QWidget) -> None:
+    """Take a widget off screen and out of the tree now (deleteLater alone leaves it, readable, until the loop turns)."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()

@@ -54,6 +54,7 @@ class ScenarioRecord(Entry, kw_only=True):
     mode: Mode = "explore"
     role: str | None = None
     current_date: dt.date | None = None
+    furthest_date: dt.date | None = None  # the latest date the student has stepped to: forecasts lock by it
     assumptions: dict[str, AssumptionValue] = {}
     weights: dict[str, ArgumentWeight] = {}
     forecasts: dict[str, Forecast] = {}

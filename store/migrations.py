@@ -65,6 +65,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX scenario_recent ON scenario(updated DESC, id DESC) WHERE deleted_at IS NULL",
         "CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     ),
+    # 3: the furthest date a student has reached, so stepping back cannot reopen a forecast
+    # whose answer they have already seen.
+    (
+        "ALTER TABLE scenario ADD COLUMN furthest_date TEXT",
+        "UPDATE scenario SET furthest_date = step_date",
+    ),
 )
 LATEST = len(MIGRATIONS)
 

@@ -89,9 +89,10 @@ def save_snapshot(conn: sqlite3.Connection, scenario_id: int, at: dt.date) -> No
 def insert_record(conn: sqlite3.Connection, record: ScenarioRecord, stamp: str) -> int:
     """Insert a whole record as a new scenario; the caller owns the transaction."""
     cursor = conn.execute(
-        "INSERT INTO scenario (name, pack_id, mode, role, step_date, revealed_at, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (record.name, record.pack_id, record.mode, record.role, _iso(record.current_date), _iso(record.revealed_at), stamp, stamp),
+        "INSERT INTO scenario (name, pack_id, mode, role, step_date, furthest_date, revealed_at, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (record.name, record.pack_id, record.mode, record.role, _iso(record.current_date), _iso(record.furthest_date),
+         _iso(record.revealed_at), stamp, stamp),
     )
     scenario_id = cursor.lastrowid
     assert scenario_id is not None
@@ -106,15 +107,15 @@ def insert_record(conn: sqlite3.Connection, record: ScenarioRecord, stamp: str) 
 def read_record(conn: sqlite3.Connection, scenario_id: int) -> ScenarioRecord | None:
     """The scenario as a record, or None if no such row; deleted scenarios are readable too (for undo)."""
     row = conn.execute(
-        "SELECT name, pack_id, mode, role, step_date, revealed_at FROM scenario WHERE id = ?", (scenario_id,)
+        "SELECT name, pack_id, mode, role, step_date, furthest_date, revealed_at FROM scenario WHERE id = ?", (scenario_id,)
     ).fetchone()
     if row is None:
         return None
-    name, pack_id, mode, role, step_date, revealed_at = row
+    name, pack_id, mode, role, step_date, furthest_date, revealed_at = row
     snapshots = SNAPSHOTS.read(conn, scenario_id)
     return ScenarioRecord(
         name=name, pack_id=pack_id, mode=mode, role=role,
-        current_date=_date(step_date), revealed_at=_date(revealed_at),
+        current_date=_date(step_date), furthest_date=_date(furthest_date), revealed_at=_date(revealed_at),
         assumptions=ASSUMPTIONS.read(conn, scenario_id),
         weights=WEIGHTS.read(conn, scenario_id),
         forecasts=FORECASTS.read(conn, scenario_id),

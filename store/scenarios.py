@@ -149,8 +149,12 @@ class Store:
     def save_answer(self, scenario_id: int, prompt_id: str, text: str | None) -> None:
         self._save(rows.ANSWERS, scenario_id, prompt_id, text)
 
-    def set_current_date(self, scenario_id: int, day: dt.date | None) -> None:
-        self._set(scenario_id, step_date=None if day is None else day.isoformat())
+    def set_current_date(self, scenario_id: int, day: dt.date) -> None:
+        """Also moves the furthest date reached forward (ISO dates compare as text)."""
+        with transaction(self._conn) as conn:
+            self._touch(scenario_id, step_date=day.isoformat())
+            conn.execute("UPDATE scenario SET furthest_date = ? WHERE id = ? AND (furthest_date IS NULL OR furthest_date < ?)",
+                         (day.isoformat(), scenario_id, day.isoformat()))
 
     def set_role(self, scenario_id: int, role: str | None) -> None:
         self._set(scenario_id, role=role)

@@ -127,6 +127,9 @@ def test_a_forecast_is_kept_with_its_date_locks_at_resolution_and_is_scored(clas
     assert "Resolved 11 Feb 2030: No. No sale happened." in card.outcome.text()
     assert "Your Brier score: 0.090" in card.outcome.text()
     assert "Your mean Brier score: 0.090; always answering 50% would score 0.250" in view.summary.text()
+    session.set_date(D(2030, 2, 1))
+    assert not card.probability.isEnabled(), "stepping back after seeing the answer does not reopen it"
+    assert "No sale happened" not in card.outcome.text() and "Locked" in card.outcome.text()
 
 
 def test_role_brief_marks_its_arguments_and_prompts_take_answers(classroom, qtbot):

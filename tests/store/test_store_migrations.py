@@ -32,7 +32,7 @@ def test_a_new_database_is_created_at_the_latest_version_without_a_migration_bac
     with open_store(data_dir):
         pass
     conn = sqlite3.connect(database_path(data_dir))
-    assert schema_version(conn) == LATEST == 2
+    assert schema_version(conn) == LATEST == 3
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert not [b for b in list_backups(data_dir) if b.kind.startswith("pre-migration")]
 
@@ -44,7 +44,7 @@ def test_migrates_from_the_first_schema_keeping_data(data_dir: Path) -> None:
         store.set_last_opened(1)  # app_state arrived in migration 2
         assert store.last_opened() == 1
     conn = sqlite3.connect(database_path(data_dir))
-    assert schema_version(conn) == 2
+    assert schema_version(conn) == 3
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'scenario_recent'").fetchone()
 
 

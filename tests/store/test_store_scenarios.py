@@ -39,7 +39,7 @@ def test_each_small_edit_is_saved(store: Store) -> None:
     store.set_role(scenario_id, "r-exec")
     store.set_revealed(scenario_id, DAY)
     expected = ScenarioRecord(
-        name="a", pack_id="mini", role="r-exec", current_date=DAY, revealed_at=DAY,
+        name="a", pack_id="mini", role="r-exec", current_date=DAY, furthest_date=DAY, revealed_at=DAY,
         weights={"a-for-1": ArgumentWeight(weight=2)}, forecasts={"q-sold": Forecast(probability=0.7, made_on=DAY)}, answers={"p-1": "yes"},
     )
     assert store.load(scenario_id) == expected
@@ -48,6 +48,14 @@ def test_each_small_edit_is_saved(store: Store) -> None:
     store.save_answer(scenario_id, "p-1", None)
     store.set_role(scenario_id, None)
     assert store.load(scenario_id) == with_weight(msgspec.structs.replace(expected, role=None, forecasts={}, answers={}), "a-for-1", None)
+
+
+def test_stepping_back_keeps_the_furthest_date_reached(store: Store) -> None:
+    scenario_id = store.create(ScenarioRecord(name="a", pack_id="mini"))
+    store.set_current_date(scenario_id, DAY)
+    store.set_current_date(scenario_id, DAY - dt.timedelta(days=10))
+    record = store.load(scenario_id)
+    assert (record.current_date, record.furthest_date) == (DAY - dt.timedelta(days=10), DAY)
 
 
 def test_list_is_most_recent_first(store: Store) -> None:

@@ -1,0 +1,65 @@
+"""What a class hands in and the teacher opens: submission and report from the window, the
+class view from the File menu, and `class-report` from the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from gui import classroom_actions
+from gui.class_window import ClassWindow
+from scenario.pack import find_pack
+from scenario.record import Forecast, ScenarioRecord
+from scenario.resources import PACKS_DIR
+from scenario.submission import decode_submission, encode_submission
+from tests.test_cli import run
+
+D = dt.date
+
+
+def test_export_submission_writes_a_file_the_teacher_can_read(window, monkeypatch, tmp_path):
+    session = window.session
+    session.set_date(D(2030, 1, 5))
+    window.workspace.forecasts.refresh()
+    session.edit_forecast(session.loaded.pack.questions[0], Forecast(probability=0.3, made_on=D(2030, 1, 5)))
+    out = tmp_path / "alex.json"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Alex <b>B</b>", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    classroom_actions.export_submission(window)
+    submission = decode_submission(out.read_bytes(), out, session.loaded.pack, session.loaded.digest)
+    assert submission.student == "Alex <b>B</b>"
+    assert submission.record.forecasts["q-sold"].probability == 0.3
+    assert not submission.warnings
+
+
+def test_export_report_writes_a_pdf(window, monkeypatch, tmp_path):
+    out = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    classroom_actions.export_report(window)
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_open_class_folder_opens_the_class_window(window, monkeypatch, tmp_path, qtbot):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    opened = []
+    monkeypatch.setattr(ClassWindow, "open_paths", lambda self, paths, packs_dir: opened.append((paths, packs_dir)))
+    classroom_actions.open_class(window, folder=True)
+    assert opened == [([str(tmp_path)], window.session.packs_dir)]
+    assert isinstance(window.class_windows[0], ClassWindow) and window.class_windows[0].isVisible()
+
+
+def test_class_report_command_line(tmp_path):
+    pack = find_pack("tiktok-2020", PACKS_DIR)
+    record = ScenarioRecord(name="Run", pack_id="tiktok-2020", mode="classroom")
+    good = tmp_path / "good.json"
+    good.write_bytes(encode_submission(record, pack, "Sam", dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)))
+    bad = tmp_path / "bad.json"
+    bad.write_text("[" * 10000)
+    out = tmp_path / "class.pdf"
+    result = run("class-report", str(good), str(bad), "--out", str(out), "--csv", str(tmp_path / "t.csv"), "--anonymise")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("\n") == 1 and "bad.json" in result.stderr
+    assert out.read_bytes()[:5] == b"%PDF-" and "Sam" not in (tmp_path / "t.csv").read_text()
+    none_read = run("class-report", str(bad), "--out", str(tmp_path / "x.pdf"))
+    assert none_read.returncode == 2
