@@ -10,10 +10,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from gui.scenarios_dialog import ScenariosDialog
-from gui.session import Session
 from gui.startup import message_box
 from scenario.exchange import ExchangeError, encode_scenario_file
 from scenario.labels import short_date
@@ -23,25 +22,26 @@ from store.backups import restore_backup as restore
 from store.connection import open_store
 from store.errors import StoreError
 from store.files import write_atomic
-from store.transfer import app_version
 from store.transfer import import_scenario as import_into_store
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-def _warn(window: QMainWindow, title: str, text: str, detail: str = "") -> None:
+def _warn(window: MainWindow, title: str, text: str, detail: str = "") -> None:
     message_box(QMessageBox.Icon.Warning, title, text, detail, window).exec()
 
 
-def manage_scenarios(window: QMainWindow, session: Session) -> None:
+def manage_scenarios(window: MainWindow) -> None:
+    session = window.session
     if session.store is None:
         _warn(window, "No saved scenarios", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
         return
     ScenariosDialog(session, window).exec()
 
 
-def export_scenario(window: QMainWindow, session: Session) -> None:
+def export_scenario(window: MainWindow) -> None:
+    session = window.session
     """Exports what is on screen (the in-memory record), so it works even when the disk refused saves."""
     record = session.record
     if record is None:
@@ -52,14 +52,15 @@ def export_scenario(window: QMainWindow, session: Session) -> None:
     if not name:
         return
     try:
-        write_atomic(Path(name), encode_scenario_file(record, app_version(), utc_now()))
+        write_atomic(Path(name), encode_scenario_file(record, utc_now()))
     except OSError as exc:
         _warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
         return
     window.statusBar().showMessage(f"Exported “{record.name}” to {name}", 5000)
 
 
-def import_scenario(window: QMainWindow, session: Session) -> None:
+def import_scenario(window: MainWindow) -> None:
+    session = window.session
     if session.store is None:
         _warn(window, "Cannot import", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
         return
@@ -79,7 +80,8 @@ def import_scenario(window: QMainWindow, session: Session) -> None:
     session.open_scenario(scenario_id)
 
 
-def restore_backup(window: MainWindow, session: Session) -> None:
+def restore_backup(window: MainWindow) -> None:
+    session = window.session
     data_dir = window.data_dir
     backups = list_backups(data_dir)
     if not backups:

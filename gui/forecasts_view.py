@@ -74,7 +74,7 @@ class QuestionCard(QFrame):
             score = f" Your Brier score: {brier(forecast.probability, q.answer):.3f} (0 is perfect, 0.25 is always saying 50%)."
         elif forecast:
             score = " Not scored: it was made after the question resolved."
-        self.outcome.setText(f"{made}Resolved {short_date(q.resolves)}: {answer}. {q.resolution}{score}\nSource: {sources}")
+        self.outcome.setText(f"{made}Resolved {short_date(q.resolves)}, answer: {answer}.{score}\n{q.resolution}\nSource: {sources}")
 
     def _edited(self, *_: object) -> None:
         value = self.probability.value()
@@ -123,7 +123,9 @@ class ForecastsView(QSplitter):
         from scenario.scoring import calibration, score_card
 
         pack, record, day = session.loaded.pack, session.record, session.date
-        shown = [q for q in pack.questions if q.opens <= day]
+        # still open first (soonest to resolve on top), then resolved ones, most recent first
+        shown = sorted((q for q in pack.questions if q.opens <= day),
+                       key=lambda q: (q.resolves <= day, q.resolves.toordinal() * (-1 if q.resolves <= day else 1)))
         if [q.id for q in shown] != list(self.cards):
             for card in self.cards.values():
                 discard(card)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from gui import classroom_actions, file_actions
 from gui.new_scenario_dialog import NewScenarioDialog
 from gui.session import Move, Session
 from gui.settings import THEMES, UiSettings
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.mode_status = QLabel()
         self.mode_status.setTextFormat(Qt.TextFormat.PlainText)
         self.mode_status.setAccessibleName("Mode")
+        self.mode_status.setContentsMargins(0, 0, 16, 0)
         self.statusBar().addPermanentWidget(self.mode_status)
         self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
@@ -68,17 +70,17 @@ class MainWindow(QMainWindow):
         new = file_menu.addAction("&New scenario…", self.show_start_page)
         new.setShortcut(QKeySequence.StandardKey.New)
         new.setToolTip("Start a new scenario, or resume a saved one")
-        file_menu.addAction("&Scenarios…", lambda: file_actions.manage_scenarios(self, self.session)).setShortcut(QKeySequence("Ctrl+Shift+O"))
+        file_menu.addAction("&Scenarios…", self._command("file_actions", "manage_scenarios")).setShortcut(QKeySequence("Ctrl+Shift+O"))
         file_menu.addSeparator()
-        file_menu.addAction("&Export scenario…", lambda: file_actions.export_scenario(self, self.session)).setShortcut(QKeySequence("Ctrl+E"))
-        file_menu.addAction("&Import scenario…", lambda: file_actions.import_scenario(self, self.session))
-        file_menu.addAction("&Restore from backup…", lambda: file_actions.restore_backup(self, self.session))
+        file_menu.addAction("&Export scenario…", self._command("file_actions", "export_scenario")).setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addAction("&Import scenario…", self._command("file_actions", "import_scenario"))
+        file_menu.addAction("&Restore from backup…", self._command("file_actions", "restore_backup"))
         file_menu.addSeparator()
-        file_menu.addAction("Export &submission for your teacher…", lambda: classroom_actions.export_submission(self)).setShortcut(QKeySequence("Ctrl+Shift+E"))
-        file_menu.addAction("Export re&port (PDF)…", lambda: classroom_actions.export_report(self)).setShortcut(QKeySequence("Ctrl+P"))
+        file_menu.addAction("Export &submission for your teacher…", self._command("classroom_actions", "export_submission")).setShortcut(QKeySequence("Ctrl+Shift+E"))
+        file_menu.addAction("Export re&port (PDF)…", self._command("classroom_actions", "export_report")).setShortcut(QKeySequence("Ctrl+P"))
         file_menu.addSeparator()
-        file_menu.addAction("Open &class submissions…", lambda: classroom_actions.open_class(self, folder=False))
-        file_menu.addAction("Open class &folder…", lambda: classroom_actions.open_class(self, folder=True))
+        file_menu.addAction("Open &class submissions…", self._command("classroom_actions", "open_class", folder=False))
+        file_menu.addAction("Open class &folder…", self._command("classroom_actions", "open_class", folder=True))
         file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
 
@@ -116,6 +118,14 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About Divestiture Lab", self.show_about)
+
+    def _command(self, module: str, function: str, **options: object) -> Callable[[], None]:
+        """A menu command whose module loads when first used, not before the window paints."""
+
+        def run() -> None:
+            getattr(importlib.import_module(f"gui.{module}"), function)(self, **options)
+
+        return run
 
     def show_start_page(self) -> None:
         """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""

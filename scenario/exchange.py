@@ -24,6 +24,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from scenario import __version__
+
 from scenario.model import Id, Pack
 from scenario.record import ScenarioRecord
 
@@ -70,8 +72,8 @@ class ExchangeError(ValueError):
         super().__init__(f"{self.file}: {path}: {message}" if path else f"{self.file}: {message}")
 
 
-def encode_scenario_file(record: ScenarioRecord, app_version: str, exported_at: dt.datetime) -> bytes:
-    envelope = ScenarioFile(format=FORMAT, version=VERSION, app_version=app_version, exported_at=exported_at, scenario=record)
+def encode_scenario_file(record: ScenarioRecord, exported_at: dt.datetime) -> bytes:
+    envelope = ScenarioFile(format=FORMAT, version=VERSION, app_version=__version__, exported_at=exported_at, scenario=record)
     return msgspec.json.format(msgspec.json.encode(envelope), indent=2) + b"\n"
 
 

@@ -8,7 +8,6 @@ leaves the database exactly as it was.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,17 +21,10 @@ from store.files import write_atomic
 from store.scenarios import Store
 
 
-def app_version() -> str:
-    try:
-        return importlib.metadata.version("divestiture-lab")
-    except importlib.metadata.PackageNotFoundError:
-        return "dev"  # running from a source checkout
-
-
 def export_scenario(store: Store, scenario_id: int, out: Path) -> None:
     """Write the scenario as a file; an existing `out` is replaced only once the new file is complete."""
     record = store.load(scenario_id)
-    write_atomic(out, encode_scenario_file(record, app_version(), utc_now()))
+    write_atomic(out, encode_scenario_file(record, utc_now()))
 
 
 def read_scenario_file(path: Path, packs: Mapping[str, Pack]) -> ScenarioRecord:

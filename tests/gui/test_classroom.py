@@ -124,7 +124,7 @@ def test_a_forecast_is_kept_with_its_date_locks_at_resolution_and_is_scored(clas
     assert not card.probability.isEnabled()
     session.edit_forecast(session.loaded.pack.questions[0], Forecast(probability=0.0, made_on=D(2030, 2, 11)))
     assert session.record.forecasts["q-sold"].probability == 0.3, "a locked forecast cannot be changed"
-    assert "Resolved 11 Feb 2030: No. No sale happened." in card.outcome.text()
+    assert "Resolved 11 Feb 2030, answer: No." in card.outcome.text() and "No sale happened." in card.outcome.text()
     assert "Your Brier score: 0.090" in card.outcome.text()
     assert "Your mean Brier score: 0.090; always answering 50% would score 0.250" in view.summary.text()
     session.set_date(D(2030, 2, 1))

@@ -6,9 +6,12 @@ import datetime as dt
 import sqlite3
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.scenarios_dialog import ScenariosDialog
+from scenario.exchange import decode_scenario_file
 from scenario.record import ArgumentWeight, AssumptionValue
 from store.connection import open_store
 from store.errors import StoreWriteError
@@ -197,3 +200,34 @@ def test_the_database_has_one_row_per_edit_not_a_blob(window, data_dir):
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()
     assert "scenario" in tables and len(tables) >= 4
+
+
+def menu_action(window, text: str):
+    return next(a for a in window.menuBar().findChildren(QAction) if a.text().replace("&", "") == text)
+
+
+def test_export_and_import_through_the_file_menu(window, monkeypatch, tmp_path):
+    set_spin(window.workspace.assumptions.rows["users"].value, 175)
+    out = tmp_path / "mine.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    menu_action(window, "Export scenario…").trigger()
+    assert decode_scenario_file(out.read_bytes(), window.session.loaded.pack, out).assumptions["users"].value == 175
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    first = window.session.scenario_id
+    menu_action(window, "Import scenario…").trigger()
+    assert window.session.scenario_id != first
+    assert window.session.record.name == "Mini pack (synthetic) (2)"
+    assert window.workspace.assumptions.rows["users"].value.value() == 175
+
+
+def test_importing_a_hostile_file_says_why_and_changes_nothing(window, monkeypatch, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "divestiture-lab/scenario", "version": 1, "scenario": {"name": "<img src=x>", "pack_id": "mini", "extra": 1}}')
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.textFormat(), box.text(), box.informativeText())))
+    before = window.session.store.list_scenarios()
+    menu_action(window, "Import scenario…").trigger()
+    assert window.session.store.list_scenarios() == before
+    [(text_format, text, detail)] = shown
+    assert text_format == Qt.TextFormat.PlainText and str(bad) in text and detail

@@ -32,7 +32,7 @@ WHEN = dt.datetime(2030, 2, 1, 9, 30, tzinfo=dt.timezone.utc)
 @pytest.fixture
 def envelope(full_record: Callable[..., ScenarioRecord]) -> dict[str, Any]:
     """A valid file as plain JSON data, for a test to spoil one field of."""
-    return json.loads(encode_scenario_file(full_record(), "1.0", WHEN))
+    return json.loads(encode_scenario_file(full_record(), WHEN))
 
 
 def _bytes(envelope: dict[str, Any]) -> bytes:
