@@ -14,12 +14,14 @@ from gui.theme import muted
 
 PAD_X, PAD_Y, GAP = 6, 4, 2
 WRAP = Qt.TextFlag.TextWordWrap
+CACHE_LIMIT = 20_000  # rows measured at one width; cleared when full or when the font changes
 
 
 class RowDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.view = view
+        self._heights: dict[tuple[str, int, str], int] = {}  # a step re-lists rows it has measured before
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         """Both weights set explicitly: a font without the weight "resolved" inherits the painter's."""
@@ -32,13 +34,20 @@ class RowDelegate(QStyledItemDelegate):
         return max(80, self.view.viewport().width() - 2 * PAD_X - 2 * self.view.spacing())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        head, _, rest = (index.data() or "").partition("\n")
-        bold, normal = self._fonts(option)
-        box = QRect(0, 0, self._width(), 100_000)
-        height = QFontMetrics(bold).boundingRect(box, WRAP, head).height()
-        if rest:
-            height += GAP + QFontMetrics(normal).boundingRect(box, WRAP, rest).height()
-        return QSize(self._width(), height + 2 * PAD_Y)
+        text, width = index.data() or "", self._width()
+        key = (text, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            head, _, rest = text.partition("\n")
+            bold, normal = self._fonts(option)
+            box = QRect(0, 0, width, 100_000)
+            height = QFontMetrics(bold).boundingRect(box, WRAP, head).height()
+            if rest:
+                height += GAP + QFontMetrics(normal).boundingRect(box, WRAP, rest).height()
+            if len(self._heights) >= CACHE_LIMIT:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height + 2 * PAD_Y)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
