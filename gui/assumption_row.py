@@ -33,6 +33,11 @@ class AssumptionRow(QWidget):
         font.setBold(True)
         self.label.setFont(font)
         self.help = MutedLabel(a.help)
+        self.evidence = QLabel()
+        self.evidence.setTextFormat(Qt.TextFormat.PlainText)
+        self.evidence.setWordWrap(True)
+        self.evidence.setAccessibleName(f"{a.label}: evidence so far")
+        self.evidence.hide()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.value = self._spin(suffix, f"{a.label}: your value")
@@ -64,6 +69,7 @@ class AssumptionRow(QWidget):
         grid.addWidget(self.high, 2, 3)
         grid.addWidget(self.note, 3, 0, 1, 5)
         grid.addWidget(self.help, 4, 0, 1, 5)
+        grid.addWidget(self.evidence, 5, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         self.slider.valueChanged.connect(lambda tick: self.value.setValue(self._from_tick(tick) * self.scale))
         self.value.valueChanged.connect(self._changed)
@@ -72,6 +78,13 @@ class AssumptionRow(QWidget):
         self.ranged.toggled.connect(self._range_toggled)
         self.note.editingFinished.connect(self._changed)
         self.reset.clicked.connect(lambda: self.edited.emit(None))
+
+    def show_evidence(self, lines: list[str]) -> None:
+        """The dated facts known so far, each with its source: what a sensible value rests on."""
+        text = "\n".join(f"• {line}" for line in lines)
+        if text != self.evidence.text():
+            self.evidence.setText(text)
+            self.evidence.setVisible(bool(lines))
 
     def _spin(self, suffix: str, accessible: str) -> QDoubleSpinBox:
         a = self.assumption

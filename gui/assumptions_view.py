@@ -52,6 +52,7 @@ class AssumptionsView(QSplitter):
         self.setSizes([560, 440])
         session.scenarioOpened.connect(self._scenario_opened)
         session.recordChanged.connect(self._record_changed)
+        session.dateChanged.connect(self._show_evidence)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.session.loaded is not None
@@ -64,6 +65,21 @@ class AssumptionsView(QSplitter):
             self.body_layout.insertWidget(1 + n, row)
             self.rows[assumption.id] = row
         self._show(record)
+        self._show_evidence()
+
+    def _show_evidence(self, *_: object) -> None:
+        session = self.session
+        if session.loaded is None or session.date is None:
+            return
+        for assumption in session.loaded.pack.assumptions:
+            row = self.rows.get(assumption.id)
+            if row is None:  # the date is set before the rows of a newly opened scenario are built
+                continue
+            lines = [
+                f"{short_date(e.date)}: {e.text} ({'; '.join(session.source(s).publisher for s in e.sources)})"
+                for e in assumption.evidence if e.date <= session.date
+            ]
+            row.show_evidence(lines)
 
     def _record_changed(self, record: ScenarioRecord, kind: str) -> None:
         if kind == "assumption":

@@ -41,6 +41,7 @@ def known_pack(pack: Pack, day: dt.date) -> Pack:
         questions=[q for q in pack.questions if q.opens <= day],
         prompts=[p for p in pack.prompts if p.date <= day],
         disagreements=[d for d in pack.disagreements if d.date <= day],
+        assumptions=[msgspec.structs.replace(a, evidence=[e for e in a.evidence if e.date <= day]) for a in pack.assumptions],
     )
 
 
@@ -51,4 +52,5 @@ def known_key(pack: Pack, day: dt.date) -> tuple[int, ...]:
         sum(c.date <= day for i in pack.instruments for c in i.changes),
         sum(d.announced <= day for d in pack.deadlines),
         sum(day > d.date or (d.ends is not None and day >= d.ends) for d in pack.deadlines),
+        sum(e.date <= day for a in pack.assumptions for e in a.evidence),
     )

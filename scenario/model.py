@@ -136,6 +136,14 @@ class Role(Record, kw_only=True):
     constraints: list[Line] = []
 
 
+class Evidence(Record, kw_only=True):
+    """A dated, sourced figure or fact that bears on an assumption; shown only from its date."""
+
+    date: dt.date
+    text: Text
+    sources: SourceRefs
+
+
 class Assumption(Record, kw_only=True):
     id: Id
     label: Line
@@ -145,7 +153,8 @@ class Assumption(Record, kw_only=True):
     max: float
     default: float
     step: float | None = None
-    help: Text
+    help: Annotated[str, msgspec.Meta(min_length=1, max_length=4000, description="Timeless guidance: shown at every date, so it must not mention later facts.")]
+    evidence: list[Evidence] = []
     sources: list[Id] = []
 
 

@@ -127,6 +127,7 @@ def sorted_pack(pack: Pack) -> Pack:
         prompts=sorted(pack.prompts, key=by_date),
         disagreements=sorted(pack.disagreements, key=by_date),
         questions=sorted(pack.questions, key=lambda q: q.opens),
+        assumptions=[msgspec.structs.replace(a, evidence=sorted(a.evidence, key=by_date)) for a in pack.assumptions],
     )
 
 
@@ -180,6 +181,9 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
     for n, s in enumerate(pack.assumptions):
         yield from _check_assumption(f"assumptions[{n}]", s)
         yield from refs(f"assumptions[{n}].sources", s.sources, sources, "source")
+        for m, item in enumerate(s.evidence):
+            yield from in_range(f"assumptions[{n}].evidence[{m}].date", item.date)
+            yield from refs(f"assumptions[{n}].evidence[{m}].sources", item.sources, sources, "source")
     for n, q in enumerate(pack.questions):
         yield from in_range(f"questions[{n}].opens", q.opens)
         yield from in_range(f"questions[{n}].resolves", q.resolves)

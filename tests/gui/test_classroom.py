@@ -65,6 +65,7 @@ def later_items(pack, day: dt.date) -> list[str]:
         *(q.resolution for q in pack.questions if q.resolves > day),
         *(p.text for p in pack.prompts if p.date > day),
         *(d.topic for d in pack.disagreements if d.date > day),
+        *(e.text for a in pack.assumptions for e in a.evidence if e.date > day),
         *(d.outcome for d in pack.deadlines if not (day > d.date or (d.ends and day >= d.ends))),
     ]
 

@@ -231,3 +231,11 @@ def test_importing_a_hostile_file_says_why_and_changes_nothing(window, monkeypat
     assert window.session.store.list_scenarios() == before
     [(text_format, text, detail)] = shown
     assert text_format == Qt.TextFormat.PlainText and str(bad) in text and detail
+
+
+def test_evidence_for_an_assumption_appears_from_its_date_with_its_source(window):
+    row = window.workspace.assumptions.rows["users"]
+    window.session.set_date(D(2030, 1, 19))
+    assert row.evidence.isHidden()
+    window.session.set_date(D(2030, 1, 20))
+    assert row.evidence.text() == "• 20 Jan 2030: AppCo's lawsuit claims 100 million monthly users. (Test Times)"

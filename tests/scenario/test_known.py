@@ -30,6 +30,7 @@ def later_dates(pack, day):
     yield from (q.opens for q in pack.questions)
     yield from (p.date for p in pack.prompts)
     yield from (d.date for d in pack.disagreements)
+    yield from (e.date for a in pack.assumptions for e in a.evidence)
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
