@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from gui.session import Session
 from gui.theme import MutedLabel
+from gui.widgets import plain_label
 from scenario.labels import countdown_text, long_date
-
-
-def _label(point_delta: int = 0, bold: bool = False) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() + point_delta)
-    font.setBold(bold)
-    label.setFont(font)
-    return label
 
 
 class Banner(QFrame):
@@ -33,11 +21,11 @@ class Banner(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setAutoFillBackground(True)
         self.setAccessibleName("Countdown to the next deadline")
-        self.date_label = _label(6, bold=True)
+        self.date_label = plain_label(bold=True, point_delta=6)
         self.date_label.setAccessibleName("Current date")
-        self.countdown = _label(3, bold=True)
+        self.countdown = plain_label(bold=True, point_delta=3)
         self.countdown.setAccessibleName("Countdown")
-        self.then = _label()
+        self.then = plain_label()
         self.also = MutedLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

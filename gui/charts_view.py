@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from gui.figure_panel import FigurePanel
 from gui.session import Session
+from gui.widgets import labelled
 
 COMPARE_AT_MOST = 8  # more bars than this stop being readable
 REDRAW_AFTER_PAUSE_MS = 250
@@ -43,14 +44,9 @@ class ChartsView(QWidget):
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_AFTER_PAUSE_MS)
         self._redraw.timeout.connect(self.refresh)
         self.panel.drawn.connect(self._drawn)
-        row = QHBoxLayout()
-        label = QLabel("C&hart:")
-        label.setBuddy(self.choice)
-        row.addWidget(label)
-        row.addWidget(self.choice, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        layout.addLayout(labelled("C&hart:", self.choice))
         layout.addWidget(self.panel, 1)
         session.scenarioOpened.connect(self.refresh)
         session.dateChanged.connect(self._date_changed)

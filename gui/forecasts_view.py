@@ -10,9 +10,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.figure_panel import FigurePanel
-from gui.role_view import plain
 from gui.session import Session
 from gui.theme import MutedLabel, discard
+from gui.widgets import plain_label
 from scenario.labels import short_date
 from scenario.model import Question
 from scenario.record import Forecast, ScenarioRecord
@@ -25,7 +25,7 @@ class QuestionCard(QFrame):
         super().__init__()
         self.question, self.session = question, session
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = plain(question.question, bold=True)
+        self.title = plain_label(question.question, bold=True)
         self.when = MutedLabel(f"Opened {short_date(question.opens)} · resolves {short_date(question.resolves)}")
         self.probability = QDoubleSpinBox()
         self.probability.setRange(NOT_FORECAST, 100)
@@ -38,7 +38,7 @@ class QuestionCard(QFrame):
         self.reason.setPlaceholderText("Why? (your reason)")
         self.reason.setAccessibleName(f"Your reason: {question.question}")
         self.reason.setMaxLength(4000)
-        self.outcome = plain("")
+        self.outcome = plain_label("")
         row = QHBoxLayout()
         row.addWidget(QLabel("Chance it happens:"))
         row.addWidget(self.probability)
@@ -90,7 +90,7 @@ class ForecastsView(QSplitter):
         self._stale = True
         body = QWidget()
         self.list = QVBoxLayout(body)
-        self.summary = plain("")
+        self.summary = plain_label("")
         self.summary.setAccessibleName("Your forecast scores")
         self.list.addWidget(self.summary)
         self.empty = MutedLabel("No forecast question is open yet on this date.")

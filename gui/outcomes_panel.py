@@ -5,11 +5,11 @@ Recomputed when an assumption changes (a few milliseconds), drawn only while vis
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from gui.figure_panel import FigurePanel
 from gui.session import Session
+from gui.widgets import labelled, plain_label
 from scenario.record import ScenarioRecord
 
 NO_MODEL = "This pack has no outcome model, so there is nothing to compute from your assumptions."
@@ -26,20 +26,12 @@ class OutcomesPanel(QWidget):
         self.choice = QComboBox()
         self.choice.setAccessibleName("Outcome to explain")
         self.choice.currentIndexChanged.connect(self._explain)
-        self.explanation = QLabel()
-        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
-        self.explanation.setWordWrap(True)
-        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation = plain_label()
         self.explanation.setAccessibleName("How this probability is made up")
-        explain_row = QHBoxLayout()
-        label = QLabel("E&xplain:")
-        label.setBuddy(self.choice)
-        explain_row.addWidget(label)
-        explain_row.addWidget(self.choice, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outcomes, 1)
-        layout.addLayout(explain_row)
+        layout.addLayout(labelled("E&xplain:", self.choice))
         layout.addWidget(self.explanation)
         session.scenarioOpened.connect(self._scenario_opened)
         session.recordChanged.connect(lambda record, kind: self.refresh(record) if kind == "assumption" else None)

@@ -5,28 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from gui.session import Session
 from gui.theme import MutedLabel, discard
+from gui.widgets import plain_label
 from scenario.labels import short_date
 from scenario.model import Prompt, Role
 from scenario.record import ScenarioRecord
 
 ANSWER_SAVE_DELAY_MS = 800  # save once the student pauses typing, not on every key
-
-
-def plain(text: str, bold: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    return label
 
 
 def role_text(role: Role) -> str:
@@ -51,8 +40,8 @@ class PromptEditor(QWidget):
         self.answer.textChanged.connect(self._timer.start)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
-        layout.addWidget(plain(short_date(prompt.date), bold=True))
-        layout.addWidget(plain(prompt.text))
+        layout.addWidget(plain_label(short_date(prompt.date), bold=True))
+        layout.addWidget(plain_label(prompt.text))
         layout.addWidget(self.answer)
 
     def show_answer(self, text: str) -> None:
@@ -83,12 +72,12 @@ class RoleView(QScrollArea):
         self.role = QComboBox()
         self.role.setAccessibleName("Your role")
         self.role.currentIndexChanged.connect(lambda _i: session.set_role(self.role.currentData()))
-        self.role_text = plain("")
+        self.role_text = plain_label("")
         form = QFormLayout()
         form.addRow("Your &role:", self.role)
         self.layout_.addLayout(form)
         self.layout_.addWidget(self.role_text)
-        self.prompts_title = plain("Prompts", bold=True)
+        self.prompts_title = plain_label("Prompts", bold=True)
         self.layout_.addWidget(self.prompts_title)
         self.no_prompts = MutedLabel("No prompt has come up yet on this date.")
         self.layout_.addWidget(self.no_prompts)

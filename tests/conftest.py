@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,12 @@ def write_pack(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def packs_dir(tmp_path: Path) -> Path:
+    """A pack folder holding only the synthetic pack, as the app's resources/scenarios would."""
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    shutil.copy(MINI_PACK, folder / "mini.json")
+    return folder

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from gui.class_report_cli import class_report_command
-from tests.conftest import MINI_PACK
 from tests.submissions import hostile_files, submission_bytes, write_class
-
-
-@pytest.fixture
-def packs_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "packs"
-    folder.mkdir()
-    shutil.copy(MINI_PACK, folder / "mini.json")
-    return folder
 
 
 def test_good_and_bad_files(tmp_path: Path, packs_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

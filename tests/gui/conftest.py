@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,6 @@ from gui.app import build_window
 from gui.main_window import MainWindow
 from scenario.pack import load_pack
 from tests.conftest import MINI_PACK
-
-
-@pytest.fixture
-def packs_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "packs"
-    folder.mkdir()
-    shutil.copy(MINI_PACK, folder / "mini.json")
-    return folder
 
 
 @pytest.fixture
