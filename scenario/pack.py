@@ -159,7 +159,8 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
         previous = None
         for m, change in enumerate(inst.changes):
             path = f"instruments[{n}].changes[{m}]"
-            yield from in_range(f"{path}.date", change.date)
+            if change.date > pack.end:  # an instrument may predate the exercise: it is the law at its start
+                yield Problem(f"{path}.date", f"date {change.date} is after the pack's end {pack.end}")
             yield from refs(f"{path}.sources", change.sources, sources, "source")
             if previous is not None and change.date < previous:
                 yield Problem(f"{path}.date", "changes must be in date order")

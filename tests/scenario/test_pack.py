@@ -148,3 +148,10 @@ def test_discover_lists_good_and_bad_packs_without_raising(mini_json, write_pack
     good, bad = discover_packs(tmp_path)
     assert good.loaded is not None and good.loaded.pack.start == dt.date(2030, 1, 1)
     assert bad.loaded is None and bad.error is not None and "Expected `object`" in bad.error.first
+
+
+def test_an_instrument_may_predate_the_pack_but_not_outlast_it(mini_json, write_pack):
+    mini_json["instruments"][0]["changes"][0]["date"] = "2029-05-15"
+    assert load_pack(write_pack(mini_json)).pack.instruments[0].changes[0].date == dt.date(2029, 5, 15)
+    mini_json["instruments"][0]["changes"][1]["date"] = "2030-04-01"
+    assert "instruments[0].changes[1].date: date 2030-04-01 is after the pack's end 2030-03-31" in problems(write_pack(mini_json))
