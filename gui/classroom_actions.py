@@ -6,13 +6,12 @@ own window, which reads the files off the UI thread and never trusts them.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
-from gui.startup import message_box
+from gui.widgets import file_stem, warn
 from store.backups import utc_now
 from store.files import write_atomic
 
@@ -22,21 +21,13 @@ if TYPE_CHECKING:
 STUDENT_NAME_MAX = 120
 
 
-def _safe(name: str) -> str:
-    return re.sub(r"[^\w\- ]+", "_", name).strip() or "scenario"
-
-
-def _warn(window: MainWindow, title: str, text: str, detail: str = "") -> None:
-    message_box(QMessageBox.Icon.Warning, title, text, detail, window).exec()
-
-
 def export_submission(window: MainWindow) -> None:
     """The student's name is asked each time and kept for this run only: it is not stored."""
     from scenario.submission import encode_submission
 
     session = window.session
     if session.record is None or session.loaded is None:
-        _warn(window, "Nothing to submit", "Open a scenario first.")
+        warn(window, "Nothing to submit", "Open a scenario first.")
         return
     student, ok = QInputDialog.getText(window, "Export submission", "Your name, as your teacher should see it:",
                                        QLineEdit.EchoMode.Normal, window.property("studentName") or "")
@@ -44,14 +35,14 @@ def export_submission(window: MainWindow) -> None:
     if not ok or not student:
         return
     window.setProperty("studentName", student)
-    default = Path.home() / f"{_safe(student)} - {_safe(session.record.name)}.json"
+    default = Path.home() / f"{file_stem(student)} - {file_stem(session.record.name)}.json"
     name, _ = QFileDialog.getSaveFileName(window, "Export submission", str(default), "Submission files (*.json)")
     if not name:
         return
     try:
         write_atomic(Path(name), encode_submission(session.record, session.loaded, student, utc_now()))
     except (OSError, ValueError) as exc:
-        _warn(window, "Export failed", f"Could not write {name}.", getattr(exc, "strerror", None) or str(exc))
+        warn(window, "Export failed", f"Could not write {name}.", getattr(exc, "strerror", None) or str(exc))
         return
     window.statusBar().showMessage(f"Submission saved to {name}", 6000)
 
@@ -61,16 +52,16 @@ def export_report(window: MainWindow) -> None:
 
     session = window.session
     if session.record is None or session.loaded is None:
-        _warn(window, "Nothing to report", "Open a scenario first.")
+        warn(window, "Nothing to report", "Open a scenario first.")
         return
-    default = Path.home() / f"{_safe(session.record.name)}.pdf"
+    default = Path.home() / f"{file_stem(session.record.name)}.pdf"
     name, _ = QFileDialog.getSaveFileName(window, "Export report", str(default), "PDF files (*.pdf)")
     if not name:
         return
     try:
         student_report(session.record, session.loaded.pack, Path(name), as_of=session.date)
     except OSError as exc:
-        _warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
+        warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
         return
     window.statusBar().showMessage(f"Report saved to {name}", 6000)
 

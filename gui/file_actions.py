@@ -6,14 +6,13 @@ and the window stays about layout and menus.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from gui.scenarios_dialog import ScenariosDialog
-from gui.startup import message_box
+from gui.widgets import file_stem, warn
 from scenario.exchange import ExchangeError, encode_scenario_file
 from scenario.labels import short_date
 from scenario.pack import discover_packs
@@ -28,14 +27,10 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-def _warn(window: MainWindow, title: str, text: str, detail: str = "") -> None:
-    message_box(QMessageBox.Icon.Warning, title, text, detail, window).exec()
-
-
 def manage_scenarios(window: MainWindow) -> None:
     session = window.session
     if session.store is None:
-        _warn(window, "No saved scenarios", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
+        warn(window, "No saved scenarios", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
         return
     ScenariosDialog(session, window).exec()
 
@@ -45,16 +40,15 @@ def export_scenario(window: MainWindow) -> None:
     """Exports what is on screen (the in-memory record), so it works even when the disk refused saves."""
     record = session.record
     if record is None:
-        _warn(window, "Nothing to export", "Open a scenario first.")
+        warn(window, "Nothing to export", "Open a scenario first.")
         return
-    safe = re.sub(r"[^\w\- ]+", "_", record.name).strip() or "scenario"
-    name, _ = QFileDialog.getSaveFileName(window, "Export scenario", str(Path.home() / f"{safe}.json"), "Scenario files (*.json)")
+    name, _ = QFileDialog.getSaveFileName(window, "Export scenario", str(Path.home() / f"{file_stem(record.name)}.json"), "Scenario files (*.json)")
     if not name:
         return
     try:
         write_atomic(Path(name), encode_scenario_file(record, utc_now()))
     except OSError as exc:
-        _warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
+        warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
         return
     window.statusBar().showMessage(f"Exported “{record.name}” to {name}", 5000)
 
@@ -62,7 +56,7 @@ def export_scenario(window: MainWindow) -> None:
 def import_scenario(window: MainWindow) -> None:
     session = window.session
     if session.store is None:
-        _warn(window, "Cannot import", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
+        warn(window, "Cannot import", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
         return
     name, _ = QFileDialog.getOpenFileName(window, "Import scenario", str(Path.home()), "Scenario files (*.json)")
     if not name:
@@ -71,10 +65,10 @@ def import_scenario(window: MainWindow) -> None:
     try:
         scenario_id = import_into_store(session.store, Path(name), packs)
     except ExchangeError as exc:
-        _warn(window, "Cannot import this file", f"{exc.file} cannot be imported.", f"{exc.path}: {exc.message}" if exc.path else exc.message)
+        warn(window, "Cannot import this file", f"{exc.file} cannot be imported.", f"{exc.path}: {exc.message}" if exc.path else exc.message)
         return
     except StoreError as exc:
-        _warn(window, "Import failed", str(exc))
+        warn(window, "Import failed", str(exc))
         return
     session.scenariosChanged.emit()
     session.open_scenario(scenario_id)
@@ -85,7 +79,7 @@ def restore_backup(window: MainWindow) -> None:
     data_dir = window.data_dir
     backups = list_backups(data_dir)
     if not backups:
-        _warn(window, "No backups", f"There are no backups in {data_dir} yet. One is made each day the app is used.")
+        warn(window, "No backups", f"There are no backups in {data_dir} yet. One is made each day the app is used.")
         return
     labels = [f"{short_date(b.made.date())} {b.made:%H:%M} UTC ({b.kind})" for b in backups]
     choice, ok = QInputDialog.getItem(window, "Restore from backup", "Replace all saved scenarios with the backup made:", labels, 0, False)
@@ -98,6 +92,6 @@ def restore_backup(window: MainWindow) -> None:
         session.replace_store(open_store(data_dir))
     except StoreError as exc:
         session.replace_store(None, str(exc))
-        _warn(window, "Restore failed", str(exc))
+        warn(window, "Restore failed", str(exc))
     window.show_start_page()
     window.statusBar().showMessage("Restored. The database it replaced was kept as a backup too.", 8000)

@@ -14,7 +14,7 @@ from gui.new_scenario_dialog import NewScenarioDialog
 from gui.session import Move, Session
 from gui.settings import THEMES, UiSettings
 from gui.start_page import StartPage
-from gui.startup import message_box
+from gui.widgets import message_box
 from gui.step_actions import StepActions
 from gui.theme import ThemeSwitcher
 from gui.workspace import Workspace

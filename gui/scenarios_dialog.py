@@ -3,11 +3,11 @@ duplicate or delete one. Changes go through the Session, so each is undoable."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.session import Session
-from gui.startup import message_box
+from gui.widgets import warn
 from scenario.labels import short_date
 from scenario.pack import PackError
 from store.scenarios import NAME_MAX, ScenarioSummary
@@ -80,7 +80,7 @@ class ScenariosDialog(QDialog):
         try:
             self.session.open_scenario(chosen.id)
         except PackError as exc:
-            message_box(QMessageBox.Icon.Warning, "Cannot open this scenario", str(exc), parent=self).exec()
+            warn(self, "Cannot open this scenario", str(exc))
             return
         self.accept()
 
@@ -94,7 +94,7 @@ class ScenariosDialog(QDialog):
             return
         problem = self._name_problem(name)
         if problem:
-            message_box(QMessageBox.Icon.Warning, "Cannot rename", problem, parent=self).exec()
+            warn(self, "Cannot rename", problem)
             return
         self.session.rename_scenario(chosen.id, chosen.name, name)
 

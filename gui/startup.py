@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
+from gui.widgets import message_box
 from scenario.labels import short_date
 from store.connection import open_store, recover
 from store.errors import CorruptDatabaseError, MigrationError, NewerDatabaseError, StoreError, StoreLockedError, StoreWriteError
@@ -21,14 +21,6 @@ from store.scenarios import Store
 
 class StartupRefused(Exception):
     """The app must not run on this data directory; the message says why."""
-
-
-def message_box(icon: QMessageBox.Icon, title: str, text: str, detail: str = "", parent: QWidget | None = None) -> QMessageBox:
-    box = QMessageBox(icon, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if detail:
-        box.setInformativeText(detail)
-    return box
 
 
 def open_store_for_gui(data_dir: Path, interactive: bool) -> tuple[Store | None, str]:

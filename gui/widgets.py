@@ -1,9 +1,11 @@
-"""Small widget makers used across views, so every label of file text is made the safe way."""
+"""Small widget makers shared by views and dialogs, so file text always reaches them the safe way."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 
 def plain_label(text: str = "", bold: bool = False, point_delta: float = 0) -> QLabel:
@@ -28,3 +30,21 @@ def labelled(text: str, widget: QWidget) -> QHBoxLayout:
     row.addWidget(label)
     row.addWidget(widget, 1)
     return row
+
+
+def message_box(icon: QMessageBox.Icon, title: str, text: str, detail: str = "", parent: QWidget | None = None) -> QMessageBox:
+    """A message box whose text (often a file name or a problem quoted from a file) stays plain."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setInformativeText(detail)
+    return box
+
+
+def warn(parent: QWidget, title: str, text: str, detail: str = "") -> None:
+    message_box(QMessageBox.Icon.Warning, title, text, detail, parent).exec()
+
+
+def file_stem(name: str) -> str:
+    """A name made safe to suggest as a file name on any system."""
+    return re.sub(r"[^\w\- ]+", "_", name).strip() or "scenario"
