@@ -28,14 +28,22 @@ from store.scenarios import Store
 
 DATE_SAVE_DELAY_MS = 400  # stepping is fast; the date is saved once the student pauses
 
-# kind -> how an edit changes the record, and how it is saved
+def _keyed(change: Callable[..., ScenarioRecord]) -> Callable[..., ScenarioRecord]:
+    return lambda record, key, value, day: change(record, key, value)
+
+
+def _field(name: str) -> Callable[..., ScenarioRecord]:
+    return lambda record, key, value, day: msgspec.structs.replace(record, **{name: value})
+
+
+# kind -> how an edit changes the record, and how the store saves it
 _EDITS: dict[str, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] = {
     "assumption": (with_assumption, lambda store, sid, key, value, day: store.save_assumption(sid, key, value, day)),
-    "weight": (lambda record, key, value, day: with_weight(record, key, value), lambda store, sid, key, value, day: store.save_weight(sid, key, value)),
-    "forecast": (lambda record, key, value, day: with_forecast(record, key, value), lambda store, sid, key, value, day: store.save_forecast(sid, key, value)),
-    "answer": (lambda record, key, value, day: with_answer(record, key, value), lambda store, sid, key, value, day: store.save_answer(sid, key, value)),
-    "role": (lambda record, key, value, day: msgspec.structs.replace(record, role=value), lambda store, sid, key, value, day: store.set_role(sid, value)),
-    "reveal": (lambda record, key, value, day: msgspec.structs.replace(record, revealed_at=value), lambda store, sid, key, value, day: store.set_revealed(sid, value)),
+    "weight": (_keyed(with_weight), lambda store, sid, key, value, day: store.save_weight(sid, key, value)),
+    "forecast": (_keyed(with_forecast), lambda store, sid, key, value, day: store.save_forecast(sid, key, value)),
+    "answer": (_keyed(with_answer), lambda store, sid, key, value, day: store.save_answer(sid, key, value)),
+    "role": (_field("role"), lambda store, sid, key, value, day: store.set_role(sid, value)),
+    "reveal": (_field("revealed_at"), lambda store, sid, key, value, day: store.set_revealed(sid, value)),
 }
 
 
@@ -229,8 +237,7 @@ class Session(QObject):
         self._date_timer.stop()
         if self.record is None or self.date is None or self.record.current_date == self.date:
             return
-        furthest = max(self.date, self.record.furthest_date or self.date)
-        self.record = msgspec.structs.replace(self.record, current_date=self.date, furthest_date=furthest)
+        self.record = msgspec.structs.replace(self.record, current_date=self.date)  # set_date keeps furthest_date
         if self.scenario_id is not None:
             sid, day = self.scenario_id, self.date
             self.autosave.write(lambda store: store.set_current_date(sid, day))
