@@ -190,3 +190,53 @@ def test_superseded_deadlines_point_forward(pack: Pack):
     for d in pack.deadlines:
         if d.moved_to is not None:
             assert by_id[d.moved_to].date >= d.date or by_id[d.moved_to].announced >= d.announced, d.id
+
+
+
+YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+MONTH_YEAR = re.compile(
+    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def mentioned_after(start: dt.date, text: str) -> list[str]:
+    """Years after `start`'s year, and months of that year after its month, that `text` mentions."""
+    found = [y for y in YEAR.findall(text) if int(y) > start.year]
+    for m in MONTH_YEAR.finditer(text):
+        if int(m["year"]) == start.year and MONTHS[m["month"].lower()[:3]] > start.month:
+            found.append(m.group(0))
+    return found
+
+
+def test_mentioned_after_reads_years_and_months():
+    start = dt.date(2022, 6, 1)
+    assert mentioned_after(start, "In 2020 courts blocked the orders (catalogue revised Aug 2020).") == []
+    assert mentioned_after(start, "China said in March 2023 that a sale needs approval") == ["2023"]
+    assert mentioned_after(start, "Reported in May 2022 and in June 2022") == []
+    assert mentioned_after(start, "Reported in July 2022") == ["July 2022"]
+    assert mentioned_after(start, "Passed on Dec. 14, 2022") == ["Dec. 14, 2022"]
+    assert mentioned_after(start, "170M (2024)") == ["2024"]
+
+
+def test_assumption_help_mentions_nothing_after_the_start(pack: Pack):
+    """Help is shown at every date in Classroom mode, so it must not give away later facts."""
+    for a in pack.assumptions:
+        late = mentioned_after(pack.start, a.help)
+        assert not late, f"{a.id}: help mentions {late}; move dated facts into evidence"
+
+
+def test_assumption_evidence_is_sourced_and_dated_inside_the_range(pack: Pack):
+    known = {s.id for s in pack.sources}
+    for a in pack.assumptions:
+        for e in a.evidence:
+            assert in_range(pack, e.date), f"{a.id}: {e.date}"
+            assert e.sources, f"{a.id}: {e.date}"
+            assert set(e.sources) <= known, f"{a.id}: {e.sources}"
+            assert e.text.strip(), f"{a.id}: {e.date}"
+
+
+def test_number_assumptions_have_dated_evidence(pack: Pack):
+    for a in pack.assumptions:
+        if a.kind == "number":
+            assert a.evidence, a.id
