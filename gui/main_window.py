@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.start_page.set_entries(discover_packs(self.session.packs_dir), scenarios)
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
+        self.mode_status.clear()
 
     def show_pack_error(self, error: PackError) -> None:
         detail = "\n".join(str(p) for p in error.problems[:8])
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
 
     def _pack_opened(self, _loaded: LoadedPack) -> None:
         self.pages.setCurrentWidget(self.workspace)
+        self._update_mode()
         self.workspace.setFocus()
 
     def confirm_reveal(self) -> None:

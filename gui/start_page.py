@@ -32,7 +32,7 @@ def _scenario_row(summary: ScenarioSummary, titles: dict[str, str]) -> Row:
     pack = titles.get(summary.pack_id, f"{summary.pack_id} (pack not installed)")
     role = f" · role: {summary.role}" if summary.role else ""
     local = summary.updated.astimezone()
-    return Row(f"{summary.name}\n{pack}{role} · changed {short_date(local.date())} {local:%H:%M}", "", summary.id)
+    return Row(f"{summary.name}\n{pack} · {summary.mode.capitalize()}{role} · changed {short_date(local.date())} {local:%H:%M}", "", summary.id)
 
 
 class StartPage(QWidget):
