@@ -70,7 +70,7 @@ def show_message(ax: Axes, style: ChartStyle, title: str, message: str) -> None:
 
 
 def _title(ax: Axes, style: ChartStyle, title: str, pad: float = 6.0) -> None:
-    ax.set_title(title, color=style.foreground, fontsize=style.font_size + 2, loc="left", pad=pad)
+    ax.set_title(title, color=style.foreground, fontsize=style.font_size + 2, loc="left", pad=pad, wrap=True)  # narrow panels
 
 
 def add_legend(ax: Axes, style: ChartStyle, columns: int = 2) -> Legend:
