@@ -13,7 +13,7 @@ from pathlib import Path
 from scenario import __version__
 from scenario.pack import PackError, find_pack, load_pack
 from scenario.resources import PACKS_DIR
-from store.paths import default_data_dir
+from store.paths import default_data_dir, user_packs_dir
 
 PROG = "divestiture-lab"
 
@@ -63,13 +63,18 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
     options.loaded = None
     if options.pack:
         try:
-            options.loaded = find_pack(options.pack, PACKS_DIR)
+            options.loaded = find_pack(options.pack, *pack_folders(options.data_dir))
         except PackError as exc:
             fail(f"cannot open pack: {exc.file}: {exc.first}")
         pack = options.loaded.pack
         if options.date and not pack.start <= options.date <= pack.end:
             fail(f"date {options.date} is outside the pack's range {pack.start} to {pack.end}")
     return options
+
+
+def pack_folders(data_dir: str | None) -> tuple[Path, Path]:
+    """The installed packs, then the ones the user opened from files (kept in the data folder)."""
+    return PACKS_DIR, user_packs_dir(default_data_dir(data_dir))
 
 
 def validate_packs(files: list[str]) -> int:
@@ -95,6 +100,7 @@ def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
         parser.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf", help="where to write the class report")
         parser.add_argument("--csv", type=Path, metavar="TABLE.csv", help="also write the table of students as CSV")
         parser.add_argument("--anonymise", action="store_true", help="replace names with Student 1, 2, ... everywhere")
+        parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
         return parser.parse_args(argv)
     if command == "export":
         parser.add_argument("name", help="the saved scenario's name")
@@ -110,13 +116,13 @@ def run_command(command: str, argv: list[str]) -> int:
     if command == "class-report":
         from gui.class_report_cli import class_report_command
 
-        return class_report_command(options.paths, options.out, options.csv, options.anonymise, PACKS_DIR)
+        return class_report_command(options.paths, options.out, options.csv, options.anonymise, pack_folders(options.data_dir))
     from store.cli import export_command, import_command
 
     data_dir = default_data_dir(options.data_dir)
     if command == "export":
         return export_command(data_dir, options.name, options.out)
-    return import_command(data_dir, options.file, PACKS_DIR)
+    return import_command(data_dir, options.file, pack_folders(options.data_dir))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,6 +17,7 @@ from gui.startup import StartupRefused, open_store_for_gui, refuse
 from gui.theme import ThemeSwitcher
 from scenario.pack import LoadedPack, PackError
 from scenario.resources import ICON, PACKS_DIR
+from store.paths import user_packs_dir
 
 
 def create_application() -> QApplication:
@@ -39,12 +40,17 @@ def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | No
     themes = ThemeSwitcher(app)
     themes.apply(theme or settings.get("view/theme"))
     store, unavailable = open_store_for_gui(data_dir, interactive)
-    session = Session(store, packs_dir, unavailable)
+    session = Session(store, (packs_dir, user_packs_dir(data_dir)), unavailable)
     window = MainWindow(session, settings, themes, data_dir)
     session.setParent(window)
     last = store.last_opened() if store else None
     if pack is not None:
-        session.resume_or_start(pack)
+        try:
+            session.resume_or_start(session.keep_pack(pack))
+        except PackError as exc:
+            window.show_start_page()
+            window.show_pack_error(exc)
+            return window
         if day is not None:
             session.set_date(day)
     elif last is not None:

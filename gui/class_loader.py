@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence, Callable, Iterable
 from pathlib import Path
 
 from scenario.classroom import ClassAggregate, Skipped, aggregate
@@ -42,11 +42,11 @@ def submission_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip
     return list(found), problems
 
 
-def load_class(paths: Iterable[str | Path], packs_dir: Path, progress: Progress | None = None,
+def load_class(paths: Iterable[str | Path], packs_dirs: Sequence[Path], progress: Progress | None = None,
                cancelled: Callable[[], bool] = lambda: False) -> ClassLoad | None:
     """None when `cancelled()` turned true on the way."""
     files, skipped = submission_paths(paths)
-    packs = {entry.loaded.pack.id: entry.loaded for entry in discover_packs(packs_dir) if entry.loaded is not None}
+    packs = {entry.loaded.pack.id: entry.loaded for entry in discover_packs(*packs_dirs) if entry.loaded is not None}
     submissions: list[Submission] = []
     for done, path in enumerate(files, 1):
         if cancelled():

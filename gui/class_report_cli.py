@@ -7,12 +7,13 @@ the caller has none; it never opens a window.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 PROG = "divestiture-lab"
 
 
-def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymise: bool, packs_dir: Path) -> int:
+def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymise: bool, packs_dirs: Sequence[Path]) -> int:
     """0 when at least one submission was read (bad files: one line each on stderr), 2 when none, 1 when writing fails."""
     from PySide6.QtGui import QGuiApplication
 
@@ -21,7 +22,7 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     from gui.report import class_report
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # must live while the report is written
-    load = load_class(paths, packs_dir)
+    load = load_class(paths, packs_dirs)
     assert load is not None  # nothing cancels it here
     for skipped in load.skipped:
         print(f"{PROG}: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)

@@ -9,7 +9,7 @@ exports all show the same thing: there is no second path by which a name could s
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,12 +100,12 @@ class ClassWindow(QMainWindow):
         self.export_finished.connect(self.status.setText)
         self.resize(1200, 760)
 
-    def open_paths(self, paths: list[str | Path], packs_dir: Path) -> None:
+    def open_paths(self, paths: list[str | Path], packs_dirs: Sequence[Path]) -> None:
         """Read these files (folders: their *.json files) off the UI thread; replaces what is shown when done."""
         self.cancel()
         self.progress.setRange(0, 0)  # busy until the first file is counted
         self.status.setText("Reading submissions...")
-        self._start(functools.partial(load_class, list(paths), packs_dir), self._loaded, self._load_failed, cancellable=True)
+        self._start(functools.partial(load_class, list(paths), packs_dirs), self._loaded, self._load_failed, cancellable=True)
 
     def cancel(self) -> None:
         if self._task is not None:

@@ -82,5 +82,5 @@ def show_class(window: MainWindow, paths: list[str]) -> None:
     class_window = ClassWindow(window)
     class_window.resize(1200, 780)
     class_window.show()
-    class_window.open_paths(paths, window.session.packs_dir)
+    class_window.open_paths(paths, window.session.packs_dirs)
     window.class_windows.append(class_window)

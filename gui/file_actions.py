@@ -61,7 +61,7 @@ def import_scenario(window: MainWindow) -> None:
     name, _ = QFileDialog.getOpenFileName(window, "Import scenario", str(Path.home()), "Scenario files (*.json)")
     if not name:
         return
-    packs = {e.loaded.pack.id: e.loaded.pack for e in discover_packs(session.packs_dir) if e.loaded is not None}
+    packs = {e.loaded.pack.id: e.loaded.pack for e in discover_packs(*session.packs_dirs) if e.loaded is not None}
     try:
         scenario_id = import_into_store(session.store, Path(name), packs)
     except ExchangeError as exc:

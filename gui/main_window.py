@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
     def show_start_page(self) -> None:
         """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""
         scenarios = self.session.store.list_scenarios() if self.session.store else []
-        self.start_page.set_entries(discover_packs(self.session.packs_dir), scenarios)
+        self.start_page.set_entries(discover_packs(*self.session.packs_dirs), scenarios)
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
         self.mode_status.clear()
@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
         AboutDialog(self.data_dir, self).exec()
 
     def _start_scenario(self, loaded: LoadedPack) -> None:
+        try:
+            loaded = self.session.keep_pack(loaded)
+        except PackError as exc:
+            self.show_pack_error(exc)
+            return
         store = self.session.store
         dialog = NewScenarioDialog(loaded.pack, store.free_name(loaded.pack.title) if store else loaded.pack.title, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -21,9 +21,10 @@ from PySide6.QtGui import QUndoStack
 from gui.autosave import Autosave
 from gui.commands import DeleteScenario, DuplicateScenario, RenameScenario, SetAssumption, SetEntry, SetWeight
 from scenario.model import Question, Source
-from scenario.pack import LoadedPack, PackError, Problem, discover_packs
+from scenario.pack import LoadedPack, PackError, Problem, discover_packs, load_pack
 from scenario.record import Mode, ScenarioRecord, with_answer, with_assumption, with_forecast, with_weight
 from scenario.timeline import Timeline
+from store.files import write_atomic
 from store.scenarios import Store
 
 DATE_SAVE_DELAY_MS = 400  # stepping is fast; the date is saved once the student pauses
@@ -78,10 +79,10 @@ class Session(QObject):
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
     revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
 
-    def __init__(self, store: Store | None, packs_dir: Path, unavailable: str = "", parent: QObject | None = None) -> None:
+    def __init__(self, store: Store | None, packs_dirs: tuple[Path, Path], unavailable: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.packs_dir = packs_dir
+        self.packs_dirs = packs_dirs  # installed packs, then the user's kept ones
         self.autosave = Autosave(store, unavailable, self)
         self.undo_stack = QUndoStack(self)
         self.loaded: LoadedPack | None = None
@@ -123,10 +124,30 @@ class Session(QObject):
     def find_pack(self, pack_id: str) -> LoadedPack:
         if self.loaded is not None and self.loaded.pack.id == pack_id:
             return self.loaded
-        for entry in discover_packs(self.packs_dir):
+        for entry in discover_packs(*self.packs_dirs):
             if entry.loaded is not None and entry.loaded.pack.id == pack_id:
                 return entry.loaded
         raise PackError(pack_id, [Problem("", "this scenario's pack is not installed")])
+
+    def keep_pack(self, loaded: LoadedPack) -> LoadedPack:
+        """A pack opened from a file, copied into the data folder so its scenarios can be resumed.
+
+        Raises PackError when another pack already uses its id, or the copy cannot be written.
+        """
+        if any(loaded.path.parent.resolve() == folder.resolve() for folder in self.packs_dirs):
+            return loaded
+        for entry in discover_packs(*self.packs_dirs):
+            if entry.loaded is not None and entry.loaded.pack.id == loaded.pack.id:
+                if entry.loaded.digest == loaded.digest:
+                    return entry.loaded
+                raise PackError(loaded.path, [Problem("id", f"a different pack with the id '{loaded.pack.id}' is already there: {entry.path}")])
+        kept = self.packs_dirs[-1] / f"{loaded.pack.id}.json"
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(kept, loaded.path.read_bytes())
+        except OSError as exc:
+            raise PackError(loaded.path, [Problem("", f"could not keep a copy in {kept.parent} ({exc.strerror or exc})")]) from None
+        return load_pack(kept)
 
     def _open(self, record: ScenarioRecord, scenario_id: int | None, loaded: LoadedPack) -> None:
         self._save_date()

@@ -93,22 +93,33 @@ def parse_pack(data: bytes, name: Path | str = "<pack>") -> Pack:
     return sorted_pack(pack)
 
 
-def discover_packs(folder: Path) -> list[PackEntry]:
-    entries = []
-    for path in sorted(folder.glob("*.json")):
-        try:
-            entries.append(PackEntry(path, load_pack(path), None))
-        except PackError as exc:
-            entries.append(PackEntry(path, None, exc))
+def discover_packs(*folders: Path) -> list[PackEntry]:
+    """Every pack file in the folders, in order; a later pack reusing an earlier one's id is
+    listed as unusable, since scenarios and submissions name their pack by id."""
+    entries: list[PackEntry] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.json")):
+            try:
+                loaded = load_pack(path)
+            except PackError as exc:
+                entries.append(PackEntry(path, None, exc))
+                continue
+            first = seen.setdefault(loaded.pack.id, path)
+            if first != path:
+                problem = Problem("id", f"the pack {first} already has the id '{loaded.pack.id}'")
+                entries.append(PackEntry(path, None, PackError(path, [problem])))
+            else:
+                entries.append(PackEntry(path, loaded, None))
     return entries
 
 
-def find_pack(ref: str, folder: Path) -> LoadedPack:
-    """A pack by file path, or by id among the packs in `folder` (what `--pack` accepts)."""
+def find_pack(ref: str, *folders: Path) -> LoadedPack:
+    """A pack by file path, or by id among the packs in `folders` (what `--pack` accepts)."""
     path = Path(ref)
     if path.suffix == ".json" or path.exists():
         return load_pack(path)
-    entries = discover_packs(folder)
+    entries = discover_packs(*folders)
     for entry in entries:
         if entry.loaded is not None and entry.loaded.pack.id == ref:
             return entry.loaded

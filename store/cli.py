@@ -8,6 +8,7 @@ which file, which field and what is wrong; the database is unchanged).
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from scenario.exchange import ExchangeError
@@ -37,8 +38,8 @@ def export_command(data_dir: Path, name: str, out: Path) -> int:
     return 0
 
 
-def import_command(data_dir: Path, file: Path, packs_dir: Path) -> int:
-    packs = {entry.loaded.pack.id: entry.loaded.pack for entry in discover_packs(Path(packs_dir)) if entry.loaded}
+def import_command(data_dir: Path, file: Path, packs_dirs: Sequence[Path]) -> int:
+    packs = {entry.loaded.pack.id: entry.loaded.pack for entry in discover_packs(*packs_dirs) if entry.loaded}
     try:
         with open_store(data_dir) as store:
             scenario_id = import_scenario(store, Path(file), packs)

@@ -11,6 +11,11 @@ APP_NAME = "divestiture-lab"
 ENV_VAR = "DIVESTITURE_LAB_DATA_DIR"
 
 
+def user_packs_dir(data_dir: Path) -> Path:
+    """Packs a student or teacher opened from a file, kept so their scenarios can be resumed."""
+    return data_dir / "packs"
+
+
 def default_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """`--data-dir` wins, then the environment variable, then the platform's user data folder.
 

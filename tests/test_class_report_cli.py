@@ -13,7 +13,7 @@ from tests.submissions import hostile_files, submission_bytes, write_class
 def test_good_and_bad_files(tmp_path: Path, packs_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_class(tmp_path / "class", 5, hostile_files())
     out, table = tmp_path / "report.pdf", tmp_path / "table.csv"
-    assert class_report_command([str(tmp_path / "class")], out, table, False, packs_dir) == 0
+    assert class_report_command([str(tmp_path / "class")], out, table, False, [packs_dir]) == 0
     captured = capsys.readouterr()
     lines = captured.err.splitlines()
     assert len(lines) == 6 and all(line.startswith("divestiture-lab: skipped ") for line in lines)
@@ -26,7 +26,7 @@ def test_good_and_bad_files(tmp_path: Path, packs_dir: Path, capsys: pytest.Capt
 def test_anonymised_csv_has_no_names(tmp_path: Path, packs_dir: Path) -> None:
     files = write_class(tmp_path / "class", 3)
     table = tmp_path / "table.csv"
-    assert class_report_command([str(p) for p in files], tmp_path / "r.pdf", table, True, packs_dir) == 0
+    assert class_report_command([str(p) for p in files], tmp_path / "r.pdf", table, True, [packs_dir]) == 0
     text = table.read_text(encoding="utf-8-sig")
     assert "Pupil" not in text and "student-" not in text and "Student 3" in text
 
@@ -35,7 +35,7 @@ def test_no_readable_file_exits_2(tmp_path: Path, packs_dir: Path, capsys: pytes
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"<html><img src=x onerror=alert(1)></html>")
     out = tmp_path / "report.pdf"
-    assert class_report_command([str(bad), str(tmp_path / "missing")], out, None, False, packs_dir) == 2
+    assert class_report_command([str(bad), str(tmp_path / "missing")], out, None, False, [packs_dir]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0] == f"divestiture-lab: skipped {tmp_path / 'missing'}: no such file or folder"
     assert f"skipped {bad}: not valid JSON" in err[1]
@@ -47,13 +47,13 @@ def test_a_hostile_name_is_written_as_text(tmp_path: Path, packs_dir: Path) -> N
     path = tmp_path / "evil.json"
     path.write_bytes(submission_bytes(1, student='=HYPERLINK("http://x")<img src=x>'))
     table = tmp_path / "t.csv"
-    assert class_report_command([str(path)], tmp_path / "r.pdf", table, False, packs_dir) == 0
+    assert class_report_command([str(path)], tmp_path / "r.pdf", table, False, [packs_dir]) == 0
     assert "'=HYPERLINK" in table.read_text(encoding="utf-8-sig")  # not a live formula in a spreadsheet
 
 
 def test_an_unwritable_output_exits_1(tmp_path: Path, packs_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = write_class(tmp_path / "class", 1)
-    assert class_report_command([str(files[0])], tmp_path / "no-such-dir" / "r.pdf", None, False, packs_dir) == 1
+    assert class_report_command([str(files[0])], tmp_path / "no-such-dir" / "r.pdf", None, False, [packs_dir]) == 1
     assert "cannot write" in capsys.readouterr().err
 
 
@@ -61,5 +61,5 @@ def test_missing_pack_is_a_skip_reason(tmp_path: Path, capsys: pytest.CaptureFix
     files = write_class(tmp_path / "class", 1)
     empty = tmp_path / "nopacks"
     empty.mkdir()
-    assert class_report_command([str(files[0])], tmp_path / "r.pdf", None, False, empty) == 2
+    assert class_report_command([str(files[0])], tmp_path / "r.pdf", None, False, [empty]) == 2
     assert "needs pack 'mini', which is not installed" in capsys.readouterr().err

@@ -34,9 +34,9 @@ def class_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def _load(qtbot, window: ClassWindow, paths: list[Path], packs_dir: Path) -> None:
+def _load(qtbot, window: ClassWindow, paths: list[Path], packs_dirs: list[Path]) -> None:
     with qtbot.waitSignal(window.load_finished, timeout=30_000):
-        window.open_paths(paths, packs_dir)
+        window.open_paths(paths, packs_dirs)
 
 
 def _names(window: ClassWindow) -> list[str]:
@@ -60,7 +60,7 @@ def test_500_files_load_off_the_ui_thread_while_the_ui_keeps_ticking(qtbot, wind
     window.progress.valueChanged.connect(progress.append)
     timer.start()
     with qtbot.waitSignal(window.load_finished, timeout=30_000):
-        window.open_paths([class_dir], packs_dir)
+        window.open_paths([class_dir], [packs_dir])
         assert window.progress.isVisible() and window.cancel_button.isVisible()
     timer.stop()
     assert threads and threads[0] != threading.get_ident()
@@ -72,7 +72,7 @@ def test_500_files_load_off_the_ui_thread_while_the_ui_keeps_ticking(qtbot, wind
 
 
 def test_bad_files_are_listed_with_their_reasons(qtbot, window, class_dir, packs_dir) -> None:
-    _load(qtbot, window, [class_dir, class_dir / "missing.json"], packs_dir)
+    _load(qtbot, window, [class_dir, class_dir / "missing.json"], [packs_dir])
     texts = window.skipped.texts()
     assert len(texts) == 7
     expected = {
@@ -86,7 +86,7 @@ def test_bad_files_are_listed_with_their_reasons(qtbot, window, class_dir, packs
 
 
 def test_names_with_markup_are_shown_literally(qtbot, window, class_dir, packs_dir) -> None:
-    _load(qtbot, window, [class_dir], packs_dir)
+    _load(qtbot, window, [class_dir], [packs_dir])
     assert EVIL in _names(window)
     row = _names(window).index(EVIL)
     tooltip = window.sorted.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
@@ -96,7 +96,7 @@ def test_names_with_markup_are_shown_literally(qtbot, window, class_dir, packs_d
 
 
 def test_anonymise_replaces_names_in_the_table_and_exports(qtbot, window, class_dir, packs_dir, tmp_path, monkeypatch) -> None:
-    _load(qtbot, window, [class_dir], packs_dir)
+    _load(qtbot, window, [class_dir], [packs_dir])
     pages: list[str] = []
     real_write = gui.report.classroom.write_pdf
     monkeypatch.setattr(gui.report.classroom, "write_pdf", lambda html, *rest: (pages.append(html), real_write(html, *rest)))
@@ -124,7 +124,7 @@ def test_without_readable_files_nothing_can_be_exported(qtbot, window, tmp_path,
     folder.mkdir()
     for name, data in hostile_files().items():
         (folder / name).write_bytes(data)
-    _load(qtbot, window, [folder], packs_dir)
+    _load(qtbot, window, [folder], [packs_dir])
     assert window.model.rowCount() == 0 and len(window.skipped.texts()) == 6
     assert "No submission could be read" in window.summary.text()
     assert not window.export_report_button.isEnabled() and not window.export_csv_button.isEnabled()
@@ -132,7 +132,7 @@ def test_without_readable_files_nothing_can_be_exported(qtbot, window, tmp_path,
 
 def test_cancel_keeps_what_was_shown(qtbot, window, class_dir, packs_dir) -> None:
     with qtbot.waitSignal(window.load_finished, timeout=30_000):
-        window.open_paths([class_dir], packs_dir)
+        window.open_paths([class_dir], [packs_dir])
         window.cancel()
     assert window.load is None and window.model.rowCount() == 0
     assert "cancelled" in window.status.text()
@@ -141,7 +141,7 @@ def test_cancel_keeps_what_was_shown(qtbot, window, class_dir, packs_dir) -> Non
 def test_the_table_sorts_by_numbers_and_natural_names(qtbot, window, tmp_path, packs_dir) -> None:
     folder = tmp_path / "few"
     write_class(folder, 12)
-    _load(qtbot, window, [folder], packs_dir)
+    _load(qtbot, window, [folder], [packs_dir])
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert _names(window)[:3] == ["Pupil 000", "Pupil 001", "Pupil 002"]
     window.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
@@ -161,7 +161,7 @@ def test_charts_show_one_at_a_time(qtbot, window, tmp_path, packs_dir) -> None:
     from gui.plots.class_figures import CLASS_FIGURES
 
     write_class(tmp_path / "few", 5)
-    _load(qtbot, window, [tmp_path / "few"], packs_dir)
+    _load(qtbot, window, [tmp_path / "few"], [packs_dir])
     window.tabs.setCurrentWidget(window.charts)
     picker = window.charts.picker
     assert picker.isEnabled() and picker.count() == len(CLASS_FIGURES)

@@ -43,9 +43,9 @@ def test_export_report_writes_a_pdf(window, monkeypatch, tmp_path):
 def test_open_class_folder_opens_the_class_window(window, monkeypatch, tmp_path, qtbot):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     opened = []
-    monkeypatch.setattr(ClassWindow, "open_paths", lambda self, paths, packs_dir: opened.append((paths, packs_dir)))
+    monkeypatch.setattr(ClassWindow, "open_paths", lambda self, paths, packs_dirs: opened.append((paths, packs_dirs)))
     classroom_actions.open_class(window, folder=True)
-    assert opened == [([str(tmp_path)], window.session.packs_dir)]
+    assert opened == [([str(tmp_path)], window.session.packs_dirs)]
     assert isinstance(window.class_windows[0], ClassWindow) and window.class_windows[0].isVisible()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from gui.about_dialog import AboutDialog
 from gui.new_scenario_dialog import NewScenarioDialog
@@ -129,3 +129,35 @@ def test_disagreements_appear_from_their_date_with_every_position(window):
     text = window.workspace.detail.toPlainText()
     assert "AppCo says 100 million." in text and "Analysts say 80 million." in text
     assert "does not choose between them" in text
+
+
+def test_a_pack_opened_from_a_file_is_kept_and_its_scenario_resumes_after_a_restart(make_window, monkeypatch, tmp_path, mini_json, data_dir):
+    mini_json["id"] = "teacher-pack"
+    mini_json["title"] = "A teacher's own pack"
+    file = tmp_path / "from-teacher.json"
+    file.write_text(__import__("json").dumps(mini_json))
+    monkeypatch.setattr(NewScenarioDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(file), ""))
+    first = make_window(pack=False)
+    first.start_page.file_button.click()
+    assert first.session.loaded.pack.id == "teacher-pack"
+    assert (data_dir / "packs" / "teacher-pack.json").read_bytes() == file.read_bytes()
+    first.close()
+    file.unlink()  # the teacher's file is gone; the kept copy is enough
+    second = make_window(pack=False)
+    assert second.session.loaded.pack.title == "A teacher's own pack"
+    second.show_start_page()
+    assert any(t.startswith("A teacher's own pack") for t in second.start_page.packs.texts())
+
+
+def test_a_pack_file_reusing_an_installed_id_with_other_content_is_refused(window, monkeypatch, tmp_path, mini_json):
+    mini_json["title"] = "Impostor"
+    file = tmp_path / "impostor.json"
+    file.write_text(__import__("json").dumps(mini_json))
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(file), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
+    window.show_start_page()
+    window.start_page.file_button.click()
+    assert shown and "a different pack with the id 'mini' is already there" in shown[0]
+    assert window.session.loaded.pack.title == "Mini pack (synthetic)"

@@ -155,3 +155,13 @@ def test_an_instrument_may_predate_the_pack_but_not_outlast_it(mini_json, write_
     assert load_pack(write_pack(mini_json)).pack.instruments[0].changes[0].date == dt.date(2029, 5, 15)
     mini_json["instruments"][0]["changes"][1]["date"] = "2030-04-01"
     assert "instruments[0].changes[1].date: date 2030-04-01 is after the pack's end 2030-03-31" in problems(write_pack(mini_json))
+
+
+def test_a_later_folder_cannot_shadow_an_earlier_packs_id(mini_json, tmp_path):
+    installed, kept = tmp_path / "installed", tmp_path / "kept"
+    for folder in (installed, kept):
+        folder.mkdir()
+        (folder / "mini.json").write_text(json.dumps(mini_json))
+    first, second = discover_packs(installed, kept)
+    assert first.loaded is not None and first.path.parent == installed
+    assert second.loaded is None and f"the pack {installed / 'mini.json'} already has the id 'mini'" in second.error.first

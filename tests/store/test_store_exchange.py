@@ -25,7 +25,7 @@ from store.cli import export_command, import_command
 from store.connection import open_store
 from store.paths import database_path
 
-PACKS = Path(__file__).parents[1] / "data"
+PACKS = [Path(__file__).parents[1] / "data"]
 WHEN = dt.datetime(2030, 2, 1, 9, 30, tzinfo=dt.timezone.utc)
 
 
