@@ -51,7 +51,7 @@ def run(pack: str = "tiktok-2020") -> dict[str, float]:
         results = _summary("step_ms", _steps(window))
         charts = window.workspace.charts
         window.workspace.tabs.setCurrentWidget(charts)
-        while charts.blitter is None:  # the canvas is made just after the tab first shows
+        while charts.panel.blitter is None:  # the canvas is made just after the tab first shows
             QApplication.processEvents()
         results |= _summary("step_timeline_ms", _steps(window))
         window.close()

@@ -34,7 +34,6 @@ class ChartsView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.blitter = None
         self._known_key: tuple | None = None  # what the drawn timeline knew; redraw when it changes
         self.choice = QComboBox()
         self.choice.addItems(list(CHARTS.values()))
@@ -43,7 +42,6 @@ class ChartsView(QWidget):
         self.panel = FigurePanel("Chart")
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_AFTER_PAUSE_MS)
         self._redraw.timeout.connect(self.refresh)
-        self.panel.drawn.connect(self._drawn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(labelled("C&hart:", self.choice))
@@ -54,15 +52,6 @@ class ChartsView(QWidget):
         session.scenariosChanged.connect(self.refresh)
         session.revealChanged.connect(self.refresh)
 
-    def _drawn(self, result: object) -> None:
-        from gui.plots import Blitter, TimelineChart
-
-        if self.blitter is not None:
-            self.blitter.release()
-            self.blitter = None
-        if isinstance(result, TimelineChart):
-            self.blitter = Blitter(self.panel.canvas, result.moving_artists)
-
     def _timeline_key(self, day: dt.date) -> tuple:
         from scenario.known import known_key
 
@@ -71,9 +60,9 @@ class ChartsView(QWidget):
 
     def _date_changed(self, day: dt.date) -> None:
         index = self.choice.currentIndex()
-        if index == TIMELINE and self.blitter is not None and self.panel.isVisible():
+        if index == TIMELINE and self.panel.blitter is not None and self.panel.isVisible():
             self.panel.result.move_cursor(day)
-            self.blitter.update()
+            self.panel.repaint_moving()
             if self._redraw.isActive() or self._timeline_key(day) != self._known_key:
                 self._redraw.start()  # something became known: redraw once the stepping pauses
         elif index in (TIMELINE, BALANCE):  # hidden, or the balance counts arguments made by the date

@@ -47,8 +47,14 @@ class OutcomesPanel(QWidget):
         self.refresh(record)
 
     def refresh(self, record: ScenarioRecord) -> None:
-        """Nothing is computed here: the drawers compute when a chart is on screen."""
+        """On screen, the bars move in place at once; hidden, nothing is computed until shown."""
         self._record = record
+        chart = self.outcomes.result
+        if chart is not None and self.outcomes.isVisible() and self.outcomes.blitter is not None:
+            implied = self._implied()
+            if implied is not None and chart.update(implied.evaluation, implied.uncertainty):
+                self.outcomes.repaint_moving()
+                return
         self.outcomes.set_drawer(self._draw_outcomes)
 
     def _implied(self):
@@ -63,10 +69,10 @@ class OutcomesPanel(QWidget):
         return self.implied
 
     def _draw_outcomes(self, ax, style):
-        from gui.plots import draw_outcomes
+        from gui.plots.outcome_bars import draw_outcome_bars
 
         implied = self._implied()
-        return draw_outcomes(ax, implied.evaluation if implied else None, style, implied.uncertainty if implied else None)
+        return draw_outcome_bars(ax, implied.evaluation if implied else None, style, implied.uncertainty if implied else None)
 
     def _explain(self, *_: object) -> None:
         from scenario.outcomes import explain

@@ -51,7 +51,10 @@ def test_changing_an_assumption_moves_the_outcome_chart_and_its_explanation(wind
     before = outcome_rows(panel.outcomes)
     assert before == {"Sold before the deadline": 40.0, "Blocked in court": 30.0, "Ban enforced": 30.0}
     window.workspace.assumptions.rows["p-deal"].value.setValue(60)
+    drawn = []
+    panel.outcomes.drawn.connect(drawn.append)
     qtbot.waitUntil(lambda: outcome_rows(panel.outcomes)["Sold before the deadline"] == 60.0)
+    assert drawn == [], "an edit moves the bars in place; the chart is not drawn afresh"
     assert outcome_rows(panel.outcomes)["Ban enforced"] == 20.0
     panel.choice.setCurrentIndex(panel.choice.findData("o-banned"))
     assert panel.explanation.text() == "Is a deal agreed? no (40%) × Do courts block it? no (50%) = 20%"
@@ -72,7 +75,7 @@ def test_stepping_moves_the_timeline_cursor_without_a_full_redraw(window, qtbot)
     charts = window.workspace.charts
     window.session.set_date(D(2030, 1, 6))
     show_tab(window, charts, qtbot, charts.panel)
-    qtbot.waitUntil(lambda: charts.blitter is not None)
+    qtbot.waitUntil(lambda: charts.panel.blitter is not None)
     drawn = []
     charts.panel.drawn.connect(drawn.append)
     window.session.step(Move.NEXT_DAY)  # nothing new becomes known on 7 Jan

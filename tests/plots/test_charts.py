@@ -10,6 +10,7 @@ from matplotlib.patches import Rectangle
 from gui.plots import (
     balance_table, draw_balance, draw_comparison, draw_history, draw_outcomes, draw_tornado, style_for,
 )
+from gui.plots.outcome_bars import draw_outcome_bars
 from scenario.argument_balance import argument_balance
 from scenario.outcome_sensitivity import sensitivity
 from scenario.outcome_uncertainty import monte_carlo
@@ -107,3 +108,24 @@ def test_comparison_groups_bars_by_outcome(ax, pack):
     assert len(ax.get_xticks()) == 3 and ax.get_ylabel() == "Probability (%)"
     assert table.columns[0] == "Scenario" and table.rows[1] == ("Team B", 10.0, 45.0, 45.0)
     ax.figure.canvas.draw()
+
+
+def test_outcome_bars_move_in_place_and_ask_for_a_redraw_when_their_shape_changes(ax, pack):
+    chart = draw_outcome_bars(ax, evaluate(pack, {}), STYLE, monte_carlo(pack, {}, {}))
+    artists = len(ax.get_children())
+    assert chart.update(evaluate(pack, {"p-deal": 0.6}), monte_carlo(pack, {"p-deal": 0.6}, {}))
+    assert [round(b.get_width(), 6) for b in chart.bars] == [0.6, 0.2, 0.2]
+    assert [t.get_text() for t in chart.labels] == ["60%", "20%", "20%"]
+    assert len(ax.get_children()) == artists
+    assert chart.table().rows[0] == ("Sold before the deadline", 60.0)
+    assert not chart.update(evaluate(pack, {}), monte_carlo(pack, {}, {"p-deal": (0.2, 0.6)})), "ranges add an interval"
+
+
+def test_outcome_interval_moves_in_place(ax, pack):
+    chart = draw_outcome_bars(ax, evaluate(pack, {}), STYLE, monte_carlo(pack, {}, {"p-deal": (0.2, 0.6)}))
+    wider = monte_carlo(pack, {}, {"p-deal": (0.0, 1.0)})
+    assert chart.update(evaluate(pack, {}), wider)
+    data_line, (low_caps, high_caps), (segments,) = chart.interval.lines
+    first = wider.intervals[0]
+    assert (low_caps.get_xdata()[0], high_caps.get_xdata()[0]) == (first.low, first.high)
+    assert segments.get_segments()[0][0][0] == first.low
