@@ -57,7 +57,7 @@ def run() -> dict[str, float]:
         times = []
         for _ in range(RUNS):
             start = time.perf_counter()
-            load = load_class([folder], PACKS_DIR)
+            load = load_class([folder], [PACKS_DIR])
             times.append((time.perf_counter() - start) * 1000)
             assert load is not None and load.aggregate is not None and len(load.aggregate.rows) == STUDENTS
     return {"aggregate_500_ms": round(statistics.median(times), 1)}
