@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for class_window in self.class_windows:  # each stops its loading thread before the app quits
+            class_window.close()
         self.save_layout()
         self.session.shutdown()
         super().closeEvent(event)

@@ -63,3 +63,15 @@ def test_class_report_command_line(tmp_path):
     assert out.read_bytes()[:5] == b"%PDF-" and "Sam" not in (tmp_path / "t.csv").read_text()
     none_read = run("class-report", str(bad), "--out", str(tmp_path / "x.pdf"))
     assert none_read.returncode == 2
+
+
+def test_closing_the_main_window_closes_class_windows_first(window, monkeypatch, tmp_path, packs_dir, qtbot):
+    from tests.submissions import write_class
+
+    write_class(tmp_path / "class", 200)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "class"))
+    classroom_actions.open_class(window, folder=True)
+    class_window = window.class_windows[0]
+    window.close()  # while the class may still be loading
+    assert not class_window.isVisible()
+    assert class_window._task is None or class_window._task.isFinished()
