@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from gui.list_panel import ListPanel
 from gui.rows_model import Row
 from gui.session import Session
+from gui.theme import MutedLabel
 from gui.weight_editor import WeightEditor
+from scenario.argument_balance import argument_balance
 from scenario.labels import SIDES, THEMES, short_date
 from scenario.model import Argument
 from scenario.pack import LoadedPack
@@ -43,10 +45,13 @@ class ArgumentsView(QWidget):
             columns.addWidget(panel)
             panel.picked.connect(session.select)
         self.weights = WeightEditor(session)
+        self.totals = MutedLabel()
+        self.totals.setAccessibleName("Your weights so far, for and against")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(columns, 1)
         layout.addWidget(self.weights)
+        layout.addWidget(self.totals)
         session.packOpened.connect(self._pack_opened)
         session.dateChanged.connect(self.refresh)
         session.recordChanged.connect(lambda _record, kind: self.refresh() if kind in ("weight", "role") else None)
@@ -85,6 +90,9 @@ class ArgumentsView(QWidget):
         ]
         record = self.session.record
         weights = record.weights if record else {}
+        balance = argument_balance(timeline.arguments_made(day), weights)
+        self.totals.setText(f"Your weights on the arguments made so far add up to {balance.total_for} for a ban or "
+                            f"forced sale and {balance.total_against} against.")
         role = next((r for r in timeline.pack.roles if record and r.id == record.role), None)
         for side, panel in self.columns.items():
             rows = [_row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]

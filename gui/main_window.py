@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         session.autosave.statusChanged.connect(self.save_status.setText)
         if session.autosave.store is None:
             self.save_status.setText(f"Not saved: {session.autosave.unavailable}. Export your scenario to keep it.")
+        elif session.store is not None and session.store.housekeeping_problem:
+            self.statusBar().showMessage(f"Today's backup could not be made ({session.store.housekeeping_problem}); your work is still saved.")
         self._restore_layout()
 
     def _build_menus(self) -> None:

@@ -13,13 +13,13 @@ import datetime as dt
 import msgspec
 
 from scenario.model import Deadline, Pack
+from scenario.timeline import deadline_settled
 
 NOT_YET_KNOWN = "Not known yet on this date."
 
 
 def _as_known(deadline: Deadline, day: dt.date) -> Deadline:
-    settled = day > deadline.date or (deadline.ends is not None and day >= deadline.ends)
-    if settled:
+    if deadline_settled(deadline, day):
         return deadline
     return msgspec.structs.replace(deadline, ends=None, moved_to=None, outcome=NOT_YET_KNOWN)
 
@@ -51,6 +51,6 @@ def known_key(pack: Pack, day: dt.date) -> tuple[int, ...]:
         sum(e.date <= day for e in pack.events),
         sum(c.date <= day for i in pack.instruments for c in i.changes),
         sum(d.announced <= day for d in pack.deadlines),
-        sum(day > d.date or (d.ends is not None and day >= d.ends) for d in pack.deadlines),
+        sum(deadline_settled(d, day) for d in pack.deadlines),
         sum(e.date <= day for a in pack.assumptions for e in a.evidence),
     )

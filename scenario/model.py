@@ -14,8 +14,6 @@ from typing import Annotated, Literal
 
 import msgspec
 
-FORMAT_VERSION = 1
-
 Id = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Lower-case identifier, unique within its list.")]
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
 Line = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]

@@ -32,6 +32,11 @@ class Countdown:
     days: int  # 0 on the day itself
 
 
+def deadline_settled(deadline: Deadline, day: dt.date) -> bool:
+    """Whether `day` is late enough to tell what became of a deadline (no spoilers before)."""
+    return day > deadline.date or (deadline.ends is not None and day >= deadline.ends)
+
+
 class Timeline:
     """Answers date questions about one pack; built once per pack, queried on every step."""
 
@@ -91,10 +96,6 @@ class Timeline:
         ]
         live.sort(key=lambda c: c.days)
         return live
-
-    def deadline_settled(self, deadline: Deadline, day: dt.date) -> bool:
-        """Whether `day` is late enough to tell what became of a deadline (no spoilers before)."""
-        return day > deadline.date or (deadline.ends is not None and day >= deadline.ends)
 
     def next_event(self, day: dt.date) -> dt.date | None:
         """The next date with an event or a deadline: the moments worth stopping at."""

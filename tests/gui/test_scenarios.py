@@ -87,6 +87,7 @@ def test_weighing_an_argument(window):
     editor.weight.setValue(4)
     assert session.record.weights[argument.id] == ArgumentWeight(weight=4)
     assert window.workspace.arguments.columns["for"].texts()[0].endswith("your weight 4/5")
+    assert "add up to 4 for a ban or forced sale and 0 against" in window.workspace.arguments.totals.text()
     session.undo_stack.undo()
     assert argument.id not in session.record.weights
     assert editor.weight.specialValueText() == editor.weight.text()

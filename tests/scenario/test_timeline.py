@@ -8,7 +8,7 @@ import pytest
 
 from scenario.labels import countdown_text
 from scenario.pack import load_pack
-from scenario.timeline import Timeline
+from scenario.timeline import Timeline, deadline_settled
 from tests.conftest import MINI_PACK
 
 D = dt.date
@@ -62,8 +62,8 @@ def test_on_the_day_itself_the_countdown_reads_today(timeline):
 
 def test_deadline_outcome_is_only_settled_once_it_passed_or_ended(timeline):
     sale = timeline.pack.deadlines[0]
-    assert not timeline.deadline_settled(sale, D(2030, 1, 31))
-    assert timeline.deadline_settled(sale, D(2030, 2, 1))
+    assert not deadline_settled(sale, D(2030, 1, 31))
+    assert deadline_settled(sale, D(2030, 2, 1))
 
 
 def test_instrument_status_follows_its_latest_change(timeline):
