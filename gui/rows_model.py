@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui.text import plain_tooltip
+from gui.theme import muted
 
 PayloadRole = Qt.ItemDataRole.UserRole + 1
 
@@ -53,7 +54,8 @@ class RowsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(row.tooltip)
         if role == Qt.ItemDataRole.ForegroundRole and row.muted:
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            palette = QApplication.palette()
+            return muted(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), share=0.5)
         if role == PayloadRole:
             return row.payload
         return None
