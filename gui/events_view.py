@@ -22,6 +22,7 @@ class EventsView(ListPanel):
         self.session = session
         session.dateChanged.connect(self.refresh)
         session.revealChanged.connect(self.refresh)
+        session.scenarioOpened.connect(self.refresh)
         self.picked.connect(session.select)
 
     def refresh(self, *_: object) -> None:
@@ -31,4 +32,5 @@ class EventsView(ListPanel):
         rows = [_row(e, later=False) for e in known]
         if self.session.reveal_later:
             rows = [_row(e, later=True) for e in reversed(timeline.events_later(day))] + rows
-        self.set_rows(rows, f"Events so far ({len(known)} of {len(timeline.pack.events)})")
+        total = f" of {len(timeline.pack.events)}" if self.session.spoilers_allowed else ""  # how much is to come is a hint too
+        self.set_rows(rows, f"Events so far ({len(known)}{total})")

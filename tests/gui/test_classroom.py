@@ -107,6 +107,7 @@ def test_jumping_to_the_end_asks_and_records_the_reveal(classroom, monkeypatch):
 
 def test_stepping_forward_is_free_in_classroom_mode(classroom):
     session = classroom.session
+    assert classroom.workspace.events.title.text() == "Events so far (0)", "not how many are still to come"
     for _ in range(10):
         session.step(Move.NEXT_EVENT)
     assert session.date == D(2030, 3, 22)
