@@ -121,7 +121,8 @@ def draw_outcome_bars(ax: Axes, evaluation: Evaluation | None, style: ChartStyle
                                label=f"Median and 80% interval ({spread.samples:,} samples)")
         add_legend(ax, style, columns=1)
     elif uncertainty is not None:  # under the axis label, where no bar can be
-        ax.set_xlabel("Probability (%)\n" + wrapped("Give low-high ranges to see how sure these are", 32), color=style.foreground, fontsize=style.font_size)
+        ax.set_xlabel("Probability (%)\nGive low-high ranges to see how sure these are", color=style.foreground,
+                      fontsize=style.font_size, wrap=True)  # wraps at the figure's edge in a narrow panel
     ax.set_yticks(list(ys), [wrapped(o.label) for o in evaluation.outcomes])
     ax.set_ylim(len(points) - 0.5, -0.5)
     ax.set_xlim(0, 1.15)  # room for the value labels past a 100% bar
