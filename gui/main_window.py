@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&Keyboard shortcuts", self._command("shortcuts_dialog", "show_shortcuts")).setShortcut(QKeySequence("F1"))
         help_menu.addAction("&About Divestiture Lab", self.show_about)
 
     def _command(self, module: str, function: str, **options: object) -> Callable[[], None]:

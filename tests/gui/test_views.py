@@ -161,3 +161,12 @@ def test_a_pack_file_reusing_an_installed_id_with_other_content_is_refused(windo
     window.start_page.file_button.click()
     assert shown and "a different pack with the id 'mini' is already there" in shown[0]
     assert window.session.loaded.pack.title == "Mini pack (synthetic)"
+
+
+def test_the_shortcuts_list_comes_from_the_menus(window):
+    from gui.shortcuts_dialog import shortcut_rows
+
+    rows = dict(shortcut_rows(window))
+    assert rows["Next event"] == "Right" and rows["Next deadline"] == "Ctrl+Right"
+    assert rows["Undo"] == "Ctrl+Z" and rows["Keyboard shortcuts"] == "F1"
+    assert rows["Export submission for your teacher"] == "Ctrl+Shift+E"
