@@ -6,7 +6,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -77,10 +76,10 @@ def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date
         return app.exec()
     window.resize(*size)
     window.show()
-    saved = []
-    QTimer.singleShot(0, lambda: (saved.append(window.grab().save(str(screenshot), "PNG")), window.close()))
-    app.exec()
-    if not saved or not saved[0]:
+    app.processEvents()  # lay out and paint once, as a person would first see it
+    saved = window.grab().save(str(screenshot), "PNG")
+    window.close()
+    if not saved:
         print(f"divestiture-lab: error: could not write the screenshot to {screenshot}", file=sys.stderr)
         return 2
     return 0

@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from gui.widgets import file_stem, warn
+from scenario.record import NAME_MAX
 from store.backups import utc_now
 from store.files import write_atomic
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
-
-STUDENT_NAME_MAX = 120
-
 
 def export_submission(window: MainWindow) -> None:
     """The student's name is asked each time and kept for this run only: it is not stored."""
@@ -31,7 +29,7 @@ def export_submission(window: MainWindow) -> None:
         return
     student, ok = QInputDialog.getText(window, "Export submission", "Your name, as your teacher should see it:",
                                        QLineEdit.EchoMode.Normal, window.property("studentName") or "")
-    student = student.strip()[:STUDENT_NAME_MAX]
+    student = student.strip()[:NAME_MAX]
     if not ok or not student:
         return
     window.setProperty("studentName", student)

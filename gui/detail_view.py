@@ -19,6 +19,7 @@ class DetailView(QTextBrowser):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._item: object = None
         self.setOpenLinks(False)
         self.setAccessibleName("Details of the selected item")
         self.anchorClicked.connect(self._open)
@@ -42,7 +43,7 @@ class DetailView(QTextBrowser):
 
     def _date_changed(self, _day: object) -> None:
         # An argument's "answered by" list depends on the date: redraw it without spoilers.
-        if isinstance(getattr(self, "_item", None), Argument):
+        if isinstance(self._item, Argument):
             self.show_item(self._item)
 
     def _sources(self, ids: list[str]) -> str:

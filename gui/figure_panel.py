@@ -112,7 +112,8 @@ class FigurePanel(QWidget):
         return True
 
     def table(self):
-        return self.result.table() if hasattr(self.result, "table") and callable(self.result.table) else self.result
+        """The numbers shown: a drawing returns them, or a chart object that can give them."""
+        return self.result.table() if hasattr(self.result, "table") else self.result
 
     def show_data(self) -> None:
         if self.result is not None:

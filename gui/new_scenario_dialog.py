@@ -7,8 +7,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 
 from gui.theme import MutedLabel
 from scenario.model import Pack
-from scenario.record import Mode
-from store.scenarios import NAME_MAX
+from scenario.record import NAME_MAX, Mode
 
 MODES: dict[Mode, tuple[str, str]] = {
     "explore": ("&Explore", "Everything can be seen, and you can move freely through time."),

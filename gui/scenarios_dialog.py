@@ -10,7 +10,8 @@ from gui.session import Session
 from gui.widgets import warn
 from scenario.labels import short_date
 from scenario.pack import PackError
-from store.scenarios import NAME_MAX, ScenarioSummary
+from scenario.record import NAME_MAX
+from store.scenarios import ScenarioSummary
 
 COLUMNS = ("Name", "Pack", "Role", "Last change")
 

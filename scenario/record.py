@@ -14,7 +14,8 @@ import msgspec
 
 Mode = Literal["explore", "classroom"]
 Note = Annotated[str, msgspec.Meta(max_length=4000)]
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=120)]
+NAME_MAX = 120  # scenario and student names: long enough for anyone, short enough for a table cell
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_MAX)]
 Weight = Annotated[int, msgspec.Meta(ge=0, le=5)]
 Probability = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
 

@@ -12,20 +12,18 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-import typing
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from scenario.record import ArgumentWeight, AssumptionValue, Forecast, Mode, Name, ScenarioRecord
+from scenario.record import ArgumentWeight, AssumptionValue, Forecast, Mode, NAME_MAX, ScenarioRecord
 from store import rows
 from store.backups import Backup, daily_backup, make_backup, utc_now
 from store.errors import NameTakenError, ScenarioNotFoundError
 from store.lock import DataDirLock
 from store.transaction import transaction
 
-NAME_MAX = typing.get_args(Name)[1].max_length
 LAST_OPENED = "last_opened_scenario"
 PURGE_AFTER = dt.timedelta(days=30)
 
