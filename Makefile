@@ -13,7 +13,7 @@ HEADLESS := QT_QPA_PLATFORM=offscreen
 COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command "make lock" --quiet
 
-.PHONY: run test bench schema lock upgrade dist clean
+.PHONY: run test bench schema lock upgrade dist check-dist clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -51,6 +51,10 @@ upgrade: $(DEV_STAMP)
 # The self-contained desktop bundle: dist/divestiture-lab-<version>-<os>-<arch>.tar.gz
 dist: $(DEV_STAMP)
 	$(BIN)/python packaging/build.py
+
+# Unpack the bundle outside the checkout and run it with a bare environment (CI does this).
+check-dist: $(DEV_STAMP)
+	$(BIN)/python -m pytest -m bundle tests/test_bundle.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info bench/results.json
