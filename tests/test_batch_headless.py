@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tests.conftest import MINI_PACK
 from tests.submissions import write_class
+from tests.test_cli_store import saved_scenario
 from tests.test_cli import ROOT
 
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -40,3 +41,12 @@ def test_class_report_writes_a_pdf_with_no_display(tmp_path: Path, packs_dir: Pa
 def test_validate_pack_needs_no_display(tmp_path: Path) -> None:
     result = run_without_display("validate-pack", str(MINI_PACK), data_dir=tmp_path)
     assert result.returncode == 0 and result.stdout.strip() == f"{MINI_PACK}: ok"
+
+
+def test_export_and_import_need_no_display(tmp_path: Path) -> None:
+    source, target, out = tmp_path / "a", tmp_path / "b", tmp_path / "mine.json"
+    saved_scenario(source)
+    exported = run_without_display("export", "Mine", "--out", str(out), "--data-dir", str(source), data_dir=source)
+    assert exported.returncode == 0, exported.stderr
+    imported = run_without_display("import", str(out), "--data-dir", str(target), data_dir=target)
+    assert imported.returncode == 0, imported.stderr
