@@ -110,3 +110,11 @@ def test_the_menu_entry_holds_the_folder_it_was_run_from(bundle: Path, tmp_path:
         assert result.returncode == 0 and f'Exec="{moved / "divestiture-lab"}"' in entry.read_text().splitlines()
     else:
         assert result.returncode == 1 and "move the folder" in result.stderr and not entry.exists()
+
+
+def test_a_non_ascii_name_prints_in_a_bare_c_locale(bundle: Path, tmp_path: Path) -> None:
+    """A student's file name with accents, in the POSIX locale: read and printed, no UnicodeEncodeError."""
+    weird = tmp_path / "Ünïcode pack.json"
+    weird.write_bytes(MINI_PACK.read_bytes())
+    result = run(bundle, "validate-pack", str(weird), cwd=tmp_path, LC_ALL="POSIX")
+    assert result.returncode == 0 and result.stdout.strip() == f"{weird}: ok"
