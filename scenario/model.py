@@ -43,10 +43,12 @@ class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Source(Record, kw_only=True):
+    """A publication. Its date is when it was published: nothing it says is shown before then."""
+
     id: Id
     publisher: Line
     title: Line
-    date: dt.date | None = None
+    date: Annotated[dt.date, msgspec.Meta(description="Publication date: in Classroom mode the source, and what only it tells, appear from this date.")]
     url: Url
     primary: bool = False
     note: str = ""
@@ -93,7 +95,9 @@ class Deadline(Record, kw_only=True):
     """A date on which something legally takes effect, set by an instrument.
 
     `announced` is when the deadline became known (for spoiler-free stepping); `ends` is the
-    first day it no longer applies because it was moved, mooted, enjoined or met.
+    first day it no longer applies because it was moved, mooted, enjoined or met. `sources`
+    tell of the deadline itself; `outcome_sources` tell what happened at it, and the outcome
+    is shown only once the deadline has passed and one of them was published.
     """
 
     id: Id
@@ -109,6 +113,7 @@ class Deadline(Record, kw_only=True):
     outcome: Text
     moved_to: Id | None = None
     sources: SourceRefs
+    outcome_sources: list[Id] = []
 
 
 class Argument(Record, kw_only=True):
@@ -125,13 +130,24 @@ class Argument(Record, kw_only=True):
     rebuttals: list[Id] = []
 
 
+class RoleNote(Record, kw_only=True):
+    """What a role learns on a date after the pack's start: part of its role packet."""
+
+    date: dt.date
+    text: Text
+    sources: SourceRefs
+
+
 class Role(Record, kw_only=True):
+    """A part a student plays. The brief is written as of the pack's start; later knowledge comes in notes."""
+
     id: Id
     title: Line
     stakeholder: Id
     brief: Text
     objectives: Annotated[list[Line], msgspec.Meta(min_length=1)]
     constraints: list[Line] = []
+    notes: list[RoleNote] = []
 
 
 class Evidence(Record, kw_only=True):
@@ -217,6 +233,7 @@ class Pack(Record, kw_only=True):
     version: Line
     title: Line
     summary: Annotated[str, msgspec.Meta(min_length=1, max_length=200, description="One line for the start page.")]
+    teaser: Annotated[str, msgspec.Meta(max_length=300, description="Shown instead of the summary in Classroom mode: it must name no outcome.")] = ""
     description: Text
     start: dt.date
     end: dt.date

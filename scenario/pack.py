@@ -18,6 +18,7 @@ from pathlib import Path
 import msgspec
 
 from scenario.model import Pack
+from scenario.vintage import Vintage, outcome_settles
 
 MAX_PACK_BYTES = 5 * 1024 * 1024
 
@@ -128,17 +129,20 @@ def find_pack(ref: str, *folders: Path) -> LoadedPack:
 
 
 def sorted_pack(pack: Pack) -> Pack:
-    """Dated lists in date order (stable, so same-day items keep the author's order)."""
-    by_date = lambda item: item.date  # noqa: E731
+    """Dated lists in the order they became known (`scenario.vintage`), then by their own date;
+    stable, so same-day items keep the author's order. Timeline bisects on this order."""
+    v = Vintage(pack)
+    by_known = lambda item: (v.item(item), item.date)  # noqa: E731
     return msgspec.structs.replace(
         pack,
-        events=sorted(pack.events, key=by_date),
-        deadlines=sorted(pack.deadlines, key=by_date),
-        arguments=sorted(pack.arguments, key=by_date),
-        prompts=sorted(pack.prompts, key=by_date),
-        disagreements=sorted(pack.disagreements, key=by_date),
+        events=sorted(pack.events, key=by_known),
+        deadlines=sorted(pack.deadlines, key=lambda d: d.date),
+        arguments=sorted(pack.arguments, key=by_known),
+        prompts=sorted(pack.prompts, key=lambda p: p.date),
+        disagreements=sorted(pack.disagreements, key=lambda d: (v.disagreement(d), d.date)),
         questions=sorted(pack.questions, key=lambda q: q.opens),
-        assumptions=[msgspec.structs.replace(a, evidence=sorted(a.evidence, key=by_date)) for a in pack.assumptions],
+        roles=[msgspec.structs.replace(r, notes=sorted(r.notes, key=by_known)) for r in pack.roles],
+        assumptions=[msgspec.structs.replace(a, evidence=sorted(a.evidence, key=by_known)) for a in pack.assumptions],
     )
 
 
@@ -180,6 +184,9 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
         yield from _check_deadline(f"deadlines[{n}]", d, instruments, deadlines)
         yield from in_range(f"deadlines[{n}].announced", d.announced)
         yield from refs(f"deadlines[{n}].sources", d.sources, sources, "source")
+        yield from refs(f"deadlines[{n}].outcome_sources", d.outcome_sources, sources, "source")
+        if not d.outcome_sources and outcome_settles(d) <= pack.end:
+            yield Problem(f"deadlines[{n}].outcome_sources", "the deadline passes within the pack: what happened at it needs a source of its own")
     for n, a in enumerate(pack.arguments):
         yield from in_range(f"arguments[{n}].date", a.date)
         yield from refs(f"arguments[{n}].sources", a.sources, sources, "source")
@@ -190,6 +197,9 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
                 yield Problem(f"arguments[{n}].rebuttals[{m}]", f"'{other}' is on the same side ({a.side}); a rebuttal answers the other side")
     for n, r in enumerate(pack.roles):
         yield from refs(f"roles[{n}].stakeholder", [r.stakeholder], stakeholders, "stakeholder")
+        for m, note in enumerate(r.notes):
+            yield from in_range(f"roles[{n}].notes[{m}].date", note.date)
+            yield from refs(f"roles[{n}].notes[{m}].sources", note.sources, sources, "source")
     for n, s in enumerate(pack.assumptions):
         yield from _check_assumption(f"assumptions[{n}]", s)
         yield from refs(f"assumptions[{n}].sources", s.sources, sources, "source")

@@ -165,3 +165,26 @@ def test_a_later_folder_cannot_shadow_an_earlier_packs_id(mini_json, tmp_path):
     first, second = discover_packs(installed, kept)
     assert first.loaded is not None and first.path.parent == installed
     assert second.loaded is None and f"the pack {installed / 'mini.json'} already has the id 'mini'" in second.error.first
+
+
+def test_a_source_without_a_publication_date_is_refused(mini_json, write_pack):
+    del mini_json["sources"][0]["date"]
+    with pytest.raises(PackError, match="date"):
+        load_pack(write_pack(mini_json))
+
+
+def test_a_passed_deadline_needs_a_source_for_what_happened(mini_json, write_pack):
+    mini_json["deadlines"][2]["outcome_sources"] = []
+    with pytest.raises(PackError) as caught:
+        load_pack(write_pack(mini_json))
+    assert any(p.path == "deadlines[2].outcome_sources" and "source of its own" in p.message for p in caught.value.problems)
+
+
+def test_a_role_note_needs_a_known_source(mini_json, write_pack):
+    mini_json["roles"][0]["notes"] = [{"date": "2030-02-01", "text": "You learn of the suit.", "sources": []}]
+    with pytest.raises(PackError, match="notes"):
+        load_pack(write_pack(mini_json))
+    mini_json["roles"][0]["notes"][0]["sources"] = ["s-nowhere"]
+    with pytest.raises(PackError) as caught:
+        load_pack(write_pack(mini_json))
+    assert [(p.path, p.message) for p in caught.value.problems] == [("roles[0].notes[0].sources[0]", "unknown source 's-nowhere'")]
