@@ -78,17 +78,23 @@ def pack_folders(data_dir: str | None) -> tuple[Path, Path]:
 
 
 def validate_packs(files: list[str]) -> int:
-    """Print every problem of every pack; exit 1 when any pack is invalid."""
+    """Print every problem of every pack, then its warnings; exit 1 when any pack is invalid."""
+    from scenario.later_dates import later_date_warnings
+
     if not files:
         fail("validate-pack needs at least one FILE")
     invalid = 0
     for name in files:
         try:
-            load_pack(name)
-            print(f"{name}: ok")
+            loaded = load_pack(name)
         except PackError as exc:
             invalid += 1
             print(exc)
+            continue
+        warnings = later_date_warnings(loaded.pack)
+        print(f"{name}: ok" + (f", {len(warnings)} warning(s)" if warnings else ""))
+        for warning in warnings:
+            print(f"{name}: warning: {warning}")
     return 1 if invalid else 0
 
 
