@@ -111,7 +111,7 @@ def test_infinite_number_from_an_overflowing_literal(mini_json, write_pack):
 
 def test_invalid_json_and_invalid_utf8(write_pack):
     assert problems(write_pack("{not json"))[0].startswith("not valid JSON")
-    assert problems(write_pack(b'{"id": "\xff\xfe"}'))[0].startswith("not valid JSON")
+    assert problems(write_pack(b'{"id": "\xff\xfe"}')) == ["not UTF-8 text (invalid byte at offset 8)"]
 
 
 def test_a_50_mb_file_is_refused_before_it_is_read(write_pack, tmp_path):
@@ -120,13 +120,12 @@ def test_a_50_mb_file_is_refused_before_it_is_read(write_pack, tmp_path):
         f.truncate(50 * 1024 * 1024)
     assert MAX_PACK_BYTES < path.stat().st_size
     [message] = problems(path)
-    assert "a pack may be at most 5 MB" in message
+    assert message == "the file is larger than 5 MB, the limit for a pack"
 
 
 def test_deeply_nested_json_is_rejected_without_crashing(mini_json, write_pack):
     text = json.dumps(mini_json).replace('"stakeholders": ["exec"]', '"stakeholders": ' + "[" * 10000 + "]" * 10000, 1)
-    [message] = problems(write_pack(text))
-    assert message.startswith("events[0].stakeholders[0]")
+    assert problems(write_pack(text)) == ["brackets nested 10003 deep; at most 32 are allowed"]
 
 
 def test_missing_file_is_a_pack_error(tmp_path):
