@@ -21,6 +21,10 @@ from scenario.model import Pack
 from scenario.userfile import FileError, Problem, check_json, decode_strict, read_bounded, too_large
 
 MAX_PACK_BYTES = 5 * 1024 * 1024
+# Every date in a pack lies in these years: room for any real history and its deadlines, and
+# far enough from 1 and 9999 that date arithmetic and chart ticks around a pack never overflow.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
 
 _DECODER = msgspec.json.Decoder(Pack)
 
@@ -137,6 +141,10 @@ def sorted_pack(pack: Pack) -> Pack:
 
 def check_pack(pack: Pack) -> Iterator[Problem]:
     yield from _check_unique(pack)
+    for path, day in _dates(pack, ""):
+        if not EARLIEST <= day <= LATEST:
+            side = f"before {EARLIEST}" if day < EARLIEST else f"after {LATEST}"
+            yield Problem(path, f"date {day} is {side}; a pack's dates must lie from {EARLIEST} to {LATEST}")
     sources = {s.id for s in pack.sources}
     stakeholders = {s.id for s in pack.stakeholders}
     instruments = {i.id for i in pack.instruments}
@@ -206,6 +214,18 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
         yield from _check_outcome_model(pack)
 
 
+def _dates(value: object, path: str) -> Iterator[tuple[str, dt.date]]:
+    """Every date in a pack record with its field path: found by walking, so a new field cannot be missed."""
+    if isinstance(value, dt.date):
+        yield path, value
+    elif isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            yield from _dates(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _dates(item, f"{path}[{n}]")
+
+
 def _check_unique(pack: Pack) -> Iterator[Problem]:
     lists = {
         "sources": pack.sources, "stakeholders": pack.stakeholders, "events": pack.events,
@@ -236,7 +256,11 @@ def _check_deadline(path: str, d, instruments: set[str], deadlines: set[str]) ->
     if (d.rule_from is None) != (d.rule_days is None):
         yield Problem(f"{path}.rule_days", "rule_from and rule_days go together")
     elif d.rule_from is not None and d.rule_days is not None:
-        computed = d.rule_from + dt.timedelta(days=d.rule_days)
+        try:
+            computed = d.rule_from + dt.timedelta(days=d.rule_days)
+        except OverflowError:
+            yield Problem(f"{path}.rule_days", f"{d.rule_days} days after {d.rule_from} is past the end of the calendar")
+            return
         if computed != d.date:
             yield Problem(f"{path}.date", f"{d.rule_days} days after {d.rule_from} is {computed}, not {d.date}")
 

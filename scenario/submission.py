@@ -21,7 +21,7 @@ import msgspec
 
 from scenario import __version__
 from scenario.exchange import Envelope, check_against_pack, installed, line_problems, raise_first, record_problems
-from scenario.model import Pack
+from scenario.model import Pack, whole
 from scenario.pack import LoadedPack
 from scenario.record import Mode, Name, ScenarioRecord
 from scenario.userfile import Problem
@@ -29,7 +29,7 @@ from scenario.userfile import Problem
 FORMAT = "divestiture-lab/submission"
 VERSION = 1
 
-Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
+Sha256 = Annotated[str, msgspec.Meta(pattern=whole("[0-9a-f]{64}"))]
 
 
 class SubmissionFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):

@@ -164,3 +164,48 @@ def test_a_later_folder_cannot_shadow_an_earlier_packs_id(mini_json, tmp_path):
     first, second = discover_packs(installed, kept)
     assert first.loaded is not None and first.path.parent == installed
     assert second.loaded is None and f"the pack {installed / 'mini.json'} already has the id 'mini'" in second.error.first
+
+
+def test_deadline_arithmetic_past_the_calendar_is_a_pack_error(mini_json, write_pack):
+    deadline = next(d for d in mini_json["deadlines"] if d.get("rule_days") is not None)
+    deadline["rule_days"] = 10**12
+    [message] = problems(write_pack(mini_json))
+    assert message.startswith("deadlines[") and "rule_days" in message
+    deadline["rule_days"], deadline["rule_from"] = 30, "9999-12-31"
+    assert any("9999-12-31 is after 2199-12-31" in p for p in problems(write_pack(mini_json)))
+
+
+@pytest.mark.parametrize(("field", "day"), [("start", "0001-01-01"), ("end", "9999-12-31")])
+def test_a_pack_lies_within_sane_years(mini_json, write_pack, field, day):
+    """Charts and date arithmetic need room around the pack: 1900 to 2199, which any real history fits."""
+    mini_json[field] = day
+    assert any(p.startswith(f"{field}: date {day} is") for p in problems(write_pack(mini_json)))
+
+
+def test_every_date_in_a_pack_is_bounded_not_just_start_and_end(mini_json, write_pack):
+    mini_json["instruments"][0]["changes"][0]["date"] = "0001-01-01"  # an instrument may predate the pack, not the calendar
+    mini_json["sources"][0]["date"] = "9999-12-31"
+    assert {p.split(":")[0] for p in problems(write_pack(mini_json)) if "2199-12-31" in p} >= {
+        "instruments[0].changes[0].date", "sources[0].date",
+    }
+
+
+@pytest.mark.parametrize(("path", "value"), [
+    ("id", "mini\n"), ("events.0.id", "e-order\n"), ("sources.0.url", "https://example.org/x\n"),
+])
+def test_patterns_are_anchored_at_the_very_end(mini_json, write_pack, path, value):
+    """msgspec searches with `re`, where `$` also matches before a final newline."""
+    *parents, last = path.split(".")
+    node = mini_json
+    for key in parents:
+        node = node[int(key)] if key.isdigit() else node[key]
+    node[int(last) if last.isdigit() else last] = value
+    [message] = problems(write_pack(mini_json))
+    assert "matching regex" in message
+
+
+@pytest.mark.parametrize(("path", "field"), [("sources", "note"), ("stakeholders", "description"), ("arguments", "quote")])
+def test_free_text_fields_have_a_length_limit(mini_json, write_pack, path, field):
+    mini_json[path][0][field] = "n" * 200_000
+    [message] = problems(write_pack(mini_json))
+    assert message == f"{path}[0].{field}: Expected `str` of length <= 4000"
