@@ -27,7 +27,7 @@ import msgspec
 from scenario import __version__
 
 from scenario.model import Id, Pack
-from scenario.record import ScenarioRecord
+from scenario.record import ScenarioRecord, name_problem
 from scenario.userfile import FileError, Problem, check_json, decode_strict, read_bounded, shorten, too_large
 
 FORMAT = "divestiture-lab/scenario"
@@ -35,7 +35,6 @@ VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _ID = re.compile(typing.get_args(Id)[1].pattern)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 T = TypeVar("T")
 
 
@@ -113,9 +112,15 @@ class Envelope:
 SCENARIO_FILE = Envelope(msgspec.json.Decoder(ScenarioFile), FORMAT, VERSION, "scenario file")
 
 
+WRITING = "the file being written"  # the name in an encoder's ExchangeError: it has no path yet
+
+
 def encode_scenario_file(record: ScenarioRecord, exported_at: dt.datetime) -> bytes:
+    """The file's bytes, checked by the decoder before they are returned: what the app writes, it can read."""
     envelope = ScenarioFile(format=FORMAT, version=VERSION, app_version=__version__, exported_at=exported_at, scenario=record)
-    return msgspec.json.format(msgspec.json.encode(envelope), indent=2) + b"\n"
+    data = msgspec.json.format(msgspec.json.encode(envelope), indent=2) + b"\n"
+    decode_scenario_file(data, None, WRITING)
+    return data
 
 
 def decode_scenario_file(data: bytes, pack: Pack | None, name: str | Path) -> ScenarioRecord:
@@ -190,9 +195,10 @@ def record_problems(record: ScenarioRecord) -> Iterator[Problem]:
 
 
 def line_problems(path: str, text: str) -> Iterator[Problem]:
-    """A name is one line someone can read: no control characters, not only spaces."""
-    if _CONTROL.search(text) or not text.strip():
-        yield Problem(path, "must be one line of visible text")
+    """A name is one line someone can read (`scenario.record.name_problem`)."""
+    problem = name_problem(text)
+    if problem is not None:
+        yield Problem(path, problem)
 
 
 def pack_problems(record: ScenarioRecord, pack: Pack) -> Iterator[Problem]:

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from scenario import __version__
-from scenario.exchange import Envelope, check_against_pack, installed, line_problems, raise_first, record_problems
+from scenario.exchange import WRITING, Envelope, check_against_pack, installed, line_problems, raise_first, record_problems
 from scenario.model import Pack, whole
 from scenario.pack import LoadedPack
 from scenario.record import Mode, Name, ScenarioRecord
@@ -88,7 +88,9 @@ def encode_submission(record: ScenarioRecord, pack: LoadedPack, student: str, ex
         format=FORMAT, version=VERSION, app_version=__version__, exported_at=exported_at, pack_sha256=pack.digest,
         student=student, revealed_on=revealed_on, scenario=record,
     )
-    return msgspec.json.format(msgspec.json.encode(content), indent=2) + b"\n"
+    data = msgspec.json.format(msgspec.json.encode(content), indent=2) + b"\n"
+    decode_submission(data, WRITING)  # what the app writes, it can read: the decoder's own checks
+    return data
 
 
 def decode_submission(data: bytes, name: str | Path, pack: Pack | None = None, digest: str | None = None) -> Submission:
