@@ -1,7 +1,8 @@
 """`class-report`: a class's PDF (and CSV) from the command line, for scripted or remote marking.
 
-It needs a QGuiApplication for fonts and the PDF writer, and makes one (offscreen works) if
-the caller has none; it never opens a window.
+It needs a QGuiApplication for fonts and the PDF writer. It never opens a window, so it asks
+for Qt's offscreen platform itself: on a teacher's server or over ssh there is no display, and
+Qt's default platform (xcb) would abort the process before a line of ours could explain why.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 
 PROG = "divestiture-lab"
 
@@ -21,7 +26,7 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     from gui.class_table import write_csv
     from gui.report import class_report
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # must live while the report is written
+    _app = QGuiApplication.instance() or offscreen_application()  # must live while the report is written
     load = load_class(paths, packs_dirs)
     assert load is not None  # nothing cancels it here
     for skipped in load.skipped:
@@ -40,3 +45,10 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     written = f"{out} and {csv}" if csv is not None else str(out)
     print(f"{len(load.aggregate.rows)} submissions read, {len(load.skipped)} skipped; wrote {written}")
     return 0
+
+
+def offscreen_application() -> QGuiApplication:
+    """A QGuiApplication for batch work: `-platform offscreen` wins over the environment's choice."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication([*sys.argv[:1], "-platform", "offscreen"])
