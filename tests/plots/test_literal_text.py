@@ -50,11 +50,12 @@ def _class_chart(index: int) -> Callable[[Axes, Pack, str], object]:
     return draw
 
 
+SNAPSHOTS = [Snapshot(date=dt.date(2030, 1, 5), values={"users": 150}), Snapshot(date=dt.date(2030, 2, 5), values={"users": 90})]
 CHARTS: dict[str, Callable[[Axes, Pack, str], object]] = {
     "outcomes": lambda ax, pack, text: draw_outcomes(ax, evaluate(pack, {}), STYLE, monte_carlo(pack, {}, {"p-deal": (0.2, 0.6)})),
     "tornado": lambda ax, pack, text: draw_tornado(ax, sensitivity(pack, {}, {"p-court": (0.4, 0.6)}), STYLE),
-    "history": lambda ax, pack, text: draw_history(ax, [Snapshot(date=dt.date(2030, 1, 5), values={"users": 150})], pack.assumptions, STYLE),
-    "history, one number": lambda ax, pack, text: draw_history(ax, [Snapshot(date=dt.date(2030, 1, 5), values={"users": 150})], pack.assumptions[2:], STYLE),
+    "history": lambda ax, pack, text: draw_history(ax, SNAPSHOTS, pack.assumptions, STYLE),
+    "history, one number": lambda ax, pack, text: draw_history(ax, SNAPSHOTS, pack.assumptions[2:], STYLE),
     "comparison": lambda ax, pack, text: draw_comparison(ax, [(text, evaluate(pack, {})), (f"{text} too", evaluate(pack, {"p-deal": 0.1}))], STYLE),
     "timeline": lambda ax, pack, text: draw_timeline(ax, pack, STYLE, dt.date(2030, 2, 1)),
     **{figure.title: _class_chart(n) for n, figure in enumerate(CLASS_FIGURES)},
