@@ -26,6 +26,10 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 # Format characters (zero-width space and joiners, byte-order mark, bidi controls) and marks
 # that only decorate another character: none of them is visible on its own.
 _INVISIBLE = frozenset({"Cf", "Mn", "Me"})
+# A file may hold at most this many entries in each map or list: far more than any pack has
+# items or a student has steps, few enough that opening and editing stay fast (a file with
+# 100,000 snapshots took seconds to open and made every edit stall).
+MAX_ENTRIES = 10_000
 Weight = Annotated[int, msgspec.Meta(ge=0, le=5)]
 Probability = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
 
@@ -78,7 +82,7 @@ class Snapshot(Entry, kw_only=True):
     """The student's assumption values as they stood at one scenario date."""
 
     date: dt.date
-    values: dict[str, float]
+    values: Annotated[dict[str, float], msgspec.Meta(max_length=MAX_ENTRIES)]
 
 
 class ScenarioRecord(Entry, kw_only=True):
@@ -88,11 +92,11 @@ class ScenarioRecord(Entry, kw_only=True):
     role: str | None = None
     current_date: dt.date | None = None
     furthest_date: dt.date | None = None  # the latest date the student has stepped to: forecasts lock by it
-    assumptions: dict[str, AssumptionValue] = {}
-    weights: dict[str, ArgumentWeight] = {}
-    forecasts: dict[str, Forecast] = {}
-    answers: dict[str, Note] = {}
-    snapshots: list[Snapshot] = []
+    assumptions: Annotated[dict[str, AssumptionValue], msgspec.Meta(max_length=MAX_ENTRIES)] = {}
+    weights: Annotated[dict[str, ArgumentWeight], msgspec.Meta(max_length=MAX_ENTRIES)] = {}
+    forecasts: Annotated[dict[str, Forecast], msgspec.Meta(max_length=MAX_ENTRIES)] = {}
+    answers: Annotated[dict[str, Note], msgspec.Meta(max_length=MAX_ENTRIES)] = {}
+    snapshots: Annotated[list[Snapshot], msgspec.Meta(max_length=MAX_ENTRIES)] = []
     revealed_at: dt.date | None = None  # scenario date at which the student chose to see the end
 
 

@@ -86,6 +86,9 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], bytes], str, str]] = {
     "not a scenario file": (lambda e: _with(e, "format", "divestiture-lab/pack"), "format", "not a Divestiture Lab scenario file"),
     "invalid UTF-8": (lambda e: _with(e, "scenario.name", "@@").replace(b"@@", b"\xff\xfe"), "", "not UTF-8 text"),
     "not JSON": (lambda e: b"<html><img src=x onerror=alert(1)></html>", "", "not valid JSON"),
+    "10,001 snapshots": (lambda e: _with(e, "scenario.snapshots", [{"date": "2030-01-05", "values": {}}] * 10_001), "scenario.snapshots", "length <= 10000"),
+    "10,001 values in a snapshot": (lambda e: _with(e, "scenario.snapshots", [{"date": "2030-01-05", "values": {f"a{n}": 0 for n in range(10_001)}}]), "scenario.snapshots[0].values", "length <= 10000"),
+    "10,001 answers": (lambda e: _with(e, "scenario.answers", {f"p{n}": "x" for n in range(10_001)}), "scenario.answers", "length <= 10000"),
     "duplicate key": (lambda e: _bytes(e).replace(b'"scenario":', b'"scenario": {}, "scenario":'), "", "the key 'scenario' appears twice"),
     "duplicate assumption": (lambda e: _bytes(e).replace(b'"p-deal":', b'"p-deal": {"value": 0.9}, "p-deal":', 1), "", "the key 'p-deal' appears twice"),
 }
