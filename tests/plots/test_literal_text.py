@@ -15,8 +15,9 @@ import pytest
 from matplotlib.axes import Axes
 from matplotlib.text import Text
 
-from gui.plots import draw_comparison, draw_history, draw_outcomes, draw_timeline, draw_tornado, style_for
+from gui.plots import draw_balance, draw_comparison, draw_history, draw_outcomes, draw_timeline, draw_tornado, style_for
 from gui.plots.class_figures import CLASS_FIGURES
+from scenario.argument_balance import argument_balance
 from scenario.classroom import aggregate
 from scenario.model import Pack
 from scenario.outcome_sensitivity import sensitivity
@@ -58,11 +59,12 @@ CHARTS: dict[str, Callable[[Axes, Pack, str], object]] = {
     "history, one number": lambda ax, pack, text: draw_history(ax, SNAPSHOTS, pack.assumptions[2:], STYLE),
     "comparison": lambda ax, pack, text: draw_comparison(ax, [(text, evaluate(pack, {})), (f"{text} too", evaluate(pack, {"p-deal": 0.1}))], STYLE),
     "timeline": lambda ax, pack, text: draw_timeline(ax, pack, STYLE, dt.date(2030, 2, 1)),
+    "balance": lambda ax, pack, text: draw_balance(ax, argument_balance(pack.arguments, {}), STYLE),
     **{figure.title: _class_chart(n) for n, figure in enumerate(CLASS_FIGURES)},
 }
 
 
-NUMBERS_ONLY = {"Calibration of resolved forecasts"}  # numbers and the app's own words
+APP_TEXT_ONLY = {"balance", "Calibration of resolved forecasts"}  # numbers and the app's own words
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -72,5 +74,5 @@ def test_every_chart_draws_dollar_signs_literally(chart: str, text: str, ax: Axe
     ax.figure.canvas.draw()  # mathtext would raise here on "$100% or $"
     drawn = [t for t in ax.figure.findobj(Text) if "$" in t.get_text()]
     assert all(not t.get_parse_math() for t in drawn), [t.get_text() for t in drawn if t.get_parse_math()]
-    if chart not in NUMBERS_ONLY:  # long labels are wrapped or shortened: their start is shown as written
+    if chart not in APP_TEXT_ONLY:  # long labels are wrapped or shortened: their start is shown as written
         assert any(t.get_text().startswith(text[:10]) for t in drawn), "the chart shows none of the hostile labels"

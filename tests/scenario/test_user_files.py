@@ -21,9 +21,6 @@ from scenario.pack import PackError, discover_packs, load_pack
 from scenario.submission import read_submission
 from tests.submissions import mini, submission_bytes
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
-
-
 def finishes(call: Callable[[], Any], fifo: Path) -> Any:
     """What `call` returned or raised; fails the test if it blocked on `fifo` instead."""
     outcome: list[Any] = []
@@ -48,6 +45,8 @@ def finishes(call: Callable[[], Any], fifo: Path) -> Any:
 
 @pytest.fixture
 def fifo(tmp_path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("FIFOs are a POSIX thing")
     path = tmp_path / "pipe.json"
     os.mkfifo(path)
     return path
