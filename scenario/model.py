@@ -14,11 +14,24 @@ from typing import Annotated, Literal
 
 import msgspec
 
-Id = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Lower-case identifier, unique within its list.")]
+
+
+def whole(pattern: str) -> str:
+    r"""`pattern` matching the whole value, in Python (msgspec) and in JSON Schema (ECMA) alike.
+
+    msgspec searches with `re`, where `$` also matches before a final newline, so "tiktok-2020\n"
+    would pass `^...$`; `\Z` would fix Python but is not valid in a JSON Schema. A `$` not
+    followed by a newline means the end in both.
+    """
+    return rf"^{pattern}$(?!\n)"
+
+
+Id = Annotated[str, msgspec.Meta(pattern=whole("[a-z0-9][a-z0-9_-]{0,63}"), description="Lower-case identifier, unique within its list.")]
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+OptionalText = Annotated[str, msgspec.Meta(max_length=4000)]
 Line = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
 Claim = Annotated[str, msgspec.Meta(min_length=1, max_length=140, description="One sentence, at most 140 characters.")]
-Url = Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$", max_length=1000)]
+Url = Annotated[str, msgspec.Meta(pattern=whole(r"https?://\S+"), max_length=1000)]
 SourceRefs = Annotated[list[Id], msgspec.Meta(min_length=1, description="Ids of items in `sources`.")]
 
 EventKind = Literal[
@@ -51,14 +64,14 @@ class Source(Record, kw_only=True):
     date: Annotated[dt.date, msgspec.Meta(description="Publication date: in Classroom mode the source, and what only it tells, appear from this date.")]
     url: Url
     primary: bool = False
-    note: str = ""
+    note: OptionalText = ""
 
 
 class Stakeholder(Record, kw_only=True):
     id: Id
     name: Line
     kind: Literal["government", "legislature", "court", "company", "foreign_government", "civil_society", "public", "expert", "media"]
-    description: str = ""
+    description: OptionalText = ""
 
 
 class Event(Record, kw_only=True):
@@ -108,7 +121,7 @@ class Deadline(Record, kw_only=True):
     announced: dt.date
     rule: Line
     rule_from: dt.date | None = None
-    rule_days: int | None = None
+    rule_days: Annotated[int, msgspec.Meta(ge=0, le=36525, description="Days after rule_from; at most 100 years.")] | None = None
     ends: dt.date | None = None
     outcome: Text
     moved_to: Id | None = None
@@ -125,7 +138,7 @@ class Argument(Record, kw_only=True):
     date: dt.date
     claim: Claim
     detail: Text
-    quote: str = ""
+    quote: OptionalText = ""
     sources: SourceRefs
     rebuttals: list[Id] = []
 
