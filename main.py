@@ -49,7 +49,8 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(prog=PROG, description="Step through the TikTok divestiture deadlines. "
                      f"Also: '{PROG} validate-pack FILE...' checks scenario packs; "
                      f"'{PROG} export NAME --out FILE' and '{PROG} import FILE' move scenarios; "
-                     f"'{PROG} class-report FILE_OR_FOLDER... --out REPORT.pdf' reports on a class.")
+                     f"'{PROG} class-report FILE_OR_FOLDER... --out REPORT.pdf' reports on a class; "
+                     f"'{PROG} handout PACK --date YYYY-MM-DD [--role ROLE] --out SHEET.pdf [--json SHEET.json]' prints what was known.")
     parser.add_argument("--pack", metavar="ID_OR_PATH", help="open this pack (an installed pack's id, or a .json file)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="open the pack at this date")
     parser.add_argument("--data-dir", metavar="DIR", help="keep data here instead of the user data folder")
@@ -99,8 +100,16 @@ def validate_packs(files: list[str]) -> int:
 
 
 def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
-    """The batch commands: export, import (with --data-dir) and class-report."""
+    """The batch commands: export, import (with --data-dir), class-report and handout."""
     parser = _Parser(prog=f"{PROG} {command}")
+    if command == "handout":
+        parser.add_argument("pack", metavar="PACK", help="an installed pack's id, or a pack file")
+        parser.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="what was known on this date")
+        parser.add_argument("--role", metavar="ROLE", help="the role's id: adds its brief, notes and prompts")
+        parser.add_argument("--out", required=True, type=Path, metavar="SHEET.pdf", help="where to write the handout")
+        parser.add_argument("--json", type=Path, metavar="SHEET.json", help="also write its content as JSON")
+        parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
+        return parser.parse_args(argv)
     if command == "class-report":
         parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="submission files, or folders of them")
         parser.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf", help="where to write the class report")
@@ -119,6 +128,10 @@ def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
 
 def run_command(command: str, argv: list[str]) -> int:
     options = parse_command(command, argv)
+    if command == "handout":
+        from gui.report.handout_cli import handout_command
+
+        return handout_command(options.pack, options.date, options.role, options.out, options.json, pack_folders(options.data_dir))
     if command == "class-report":
         from gui.class_report_cli import class_report_command
 
@@ -135,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["validate-pack"]:
         return validate_packs(argv[1:])
-    if argv[:1] in (["export"], ["import"], ["class-report"]):
+    if argv[:1] in (["export"], ["import"], ["class-report"], ["handout"]):
         return run_command(argv[0], argv[1:])
     options = parse_options(argv)
     from gui.app import run  # Qt loads only once the options are known to be good

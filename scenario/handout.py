@@ -87,7 +87,7 @@ def make_handout(pack: Pack, day: dt.date, role_id: str | None = None) -> Handou
     items += [shown("prompt", p.id, p.date, p.date, "Prompt", p.text, [])
               for p in cut.prompts if role_id is None or not p.roles or role_id in p.roles]
     if role is not None:
-        items += [shown("role_note", f"{role.id}-note-{n}", note.date, full.item(note), "What you have learned", note.text, note.sources)
+        items += [shown("role_note", f"{role.id}-note-{n}", note.date, full.item(note), "", note.text, note.sources)
                   for n, note in enumerate(role.notes)]
     return Handout(cut, day, role, banner_lines(timeline, {i.id: i for i in pack.instruments}, day), tuple(items))
 
