@@ -228,6 +228,27 @@ def pack_problems(record: ScenarioRecord, pack: Pack) -> Iterator[Problem]:
             yield Problem(path, f"date {day} is outside the pack's range {pack.start} to {pack.end}")
 
 
+def without_retired(record: ScenarioRecord, pack: Pack) -> tuple[ScenarioRecord, list[str]]:
+    """A record made with an earlier version of its pack, less what that pack has since retired.
+
+    Packs retire ids rather than reuse them, so an id the pack no longer has can only be an item
+    it dropped: leaving it out loses nothing the pack can still show. The names of what was left
+    out come back for the caller to tell the user.
+    """
+    known = {"assumption": {a.id for a in pack.assumptions}, "argument": {a.id for a in pack.arguments},
+             "forecast question": {q.id for q in pack.questions}, "prompt": {p.id for p in pack.prompts}}
+    fields = {"assumptions": "assumption", "weights": "argument", "forecasts": "forecast question", "answers": "prompt"}
+    retired = [f"{kind} {key!r}" for field, kind in fields.items() for key in getattr(record, field) if key not in known[kind]]
+    kept = {field: {k: v for k, v in getattr(record, field).items() if k in known[kind]} for field, kind in fields.items()}
+    role = record.role
+    if role is not None and role not in {r.id for r in pack.roles}:
+        retired.append(f"role {role!r}")
+        role = None
+    snapshots = [msgspec.structs.replace(s, values={k: v for k, v in s.values.items() if k in known["assumption"]})
+                 for s in record.snapshots]
+    return msgspec.structs.replace(record, role=role, snapshots=snapshots, **kept), retired
+
+
 def _known(pack: Pack, field: str, items: Mapping[str, object], kind: str, known: Iterable[str]) -> Iterator[Problem]:
     for key in items:
         if key not in known:

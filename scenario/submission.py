@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from scenario import __version__
-from scenario.exchange import WRITING, Envelope, check_against_pack, installed, line_problems, raise_first, record_problems
+from scenario.exchange import WRITING, Envelope, check_against_pack, installed, line_problems, raise_first, record_problems, without_retired
 from scenario.model import Pack, whole
 from scenario.pack import LoadedPack
 from scenario.record import Mode, Name, ScenarioRecord
@@ -104,12 +104,21 @@ def decode_submission(data: bytes, name: str | Path, pack: Pack | None = None, d
 
 
 def with_pack(submission: Submission, pack: Pack, digest: str | None = None) -> Submission:
-    """For callers that learn which pack a file needs only after decoding it (by `pack_id`)."""
-    check_against_pack(submission.record, pack, submission.file)
+    """For callers that learn which pack a file needs only after decoding it (by `pack_id`).
+
+    Made with the same pack file, everything must match it. Made with another version of the
+    pack, what that version has since retired is left out, and named in a warning.
+    """
     if digest is None or digest == submission.content.pack_sha256:
+        check_against_pack(submission.record, pack, submission.file)
         return submission
-    warning = f"made with a different version of pack {pack.id!r} (its file has changed since); scores use the installed one"
-    return dataclasses.replace(submission, warnings=(*submission.warnings, warning))
+    record, retired = without_retired(submission.record, pack)
+    check_against_pack(record, pack, submission.file)
+    warnings = [f"made with a different version of pack {pack.id!r} (version {pack.version} is installed); scores use the installed one"]
+    if retired:
+        warnings.append(f"pack {pack.id!r} version {pack.version} no longer has {', '.join(retired)}: left out")
+    content = msgspec.structs.replace(submission.content, scenario=record)
+    return dataclasses.replace(submission, content=content, warnings=(*submission.warnings, *warnings))
 
 
 def read_submission(path: Path, packs: Mapping[str, LoadedPack]) -> Submission:
