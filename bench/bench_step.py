@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from gui.session import Move
+from gui.document.session import Move
 
 
 def _steps(window) -> list[float]:
@@ -40,7 +40,7 @@ def _summary(prefix: str, times: list[float]) -> dict[str, float]:
 
 
 def run(pack: str = "tiktok-2020") -> dict[str, float]:
-    from gui.app import build_window
+    from gui.app.application import build_window
     from scenario.pack import find_pack
     from scenario.resources import PACKS_DIR
 

@@ -7,7 +7,6 @@ land under their final name only once complete (temporary file, fsync, rename).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 from store.errors import StoreError
 from store.files import fsync_dir
 from store.lock import DataDirLock
+from store.models import Backup
 from store.paths import database_path
 
 BACKUP_DIR = "backups"
@@ -26,13 +26,6 @@ DAILY_KEEP = 7
 SIDECARS = ("-wal", "-shm", "-journal")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{12}Z)\.sqlite3$")
-
-
-@dataclasses.dataclass(frozen=True)
-class Backup:
-    path: Path
-    kind: str  # "daily", "pre-migration-to-v2", "replaced"
-    made: dt.datetime  # UTC
 
 
 def backups_dir(data_dir: Path) -> Path:

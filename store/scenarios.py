@@ -7,7 +7,6 @@ under a frame even with synchronous=FULL. Deleting is soft, so "undo delete" is 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
@@ -17,25 +16,16 @@ from typing import Any
 
 import msgspec
 
-from scenario.record import ArgumentWeight, AssumptionValue, Forecast, Mode, NAME_MAX, ScenarioRecord
+from scenario.record import ArgumentWeight, AssumptionValue, Forecast, NAME_MAX, ScenarioRecord
 from store import rows
-from store.backups import Backup, daily_backup, make_backup, utc_now
+from store.backups import daily_backup, make_backup, utc_now
 from store.errors import NameTakenError, ScenarioNotFoundError
 from store.lock import DataDirLock
+from store.models import Backup, ScenarioSummary
 from store.transaction import transaction
 
 LAST_OPENED = "last_opened_scenario"
 PURGE_AFTER = dt.timedelta(days=30)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class ScenarioSummary:
-    id: int
-    name: str
-    pack_id: str
-    mode: Mode
-    role: str | None
-    updated: dt.datetime  # UTC
 
 
 def _stamp() -> str:

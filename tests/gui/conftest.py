@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from gui.app import build_window
-from gui.main_window import MainWindow
+from gui.app.application import build_window
+from gui.app.main_window import MainWindow
 from scenario.pack import load_pack
 from tests.conftest import MINI_PACK
 

@@ -9,8 +9,8 @@ import sys
 
 from matplotlib.dates import num2date
 
-from gui.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
-from gui.session import Move
+from gui.charts.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
+from gui.document.session import Move
 from scenario.record import ArgumentWeight
 from tests.conftest import MINI_PACK
 from tests.test_cli import ROOT
@@ -33,7 +33,7 @@ def test_the_window_paints_before_matplotlib_or_numpy_load():
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "import tempfile, pathlib\n"
-        "from gui.app import build_window\n"
+        "from gui.app.application import build_window\n"
         "from scenario.pack import load_pack\n"
         f"w = build_window(pathlib.Path(tempfile.mkdtemp()), 'light', load_pack({str(MINI_PACK)!r}))\n"
         "w.show(); w.repaint(); app.processEvents()\n"
@@ -117,7 +117,7 @@ def test_save_image_and_show_data(window, qtbot, tmp_path):
         panel.export(tmp_path / name)
         assert (tmp_path / name).stat().st_size > 1000
     assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
-    from gui.data_dialog import DataDialog
+    from gui.charts.data_dialog import DataDialog
 
     dialog = DataDialog(panel.table(), window)
     qtbot.addWidget(dialog)

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-import gui.class_window
+import gui.teacher.class_window
 import gui.report.classroom
-from gui.class_window import ClassWindow
+from gui.teacher.class_window import ClassWindow
 from tests.submissions import hostile_files, submission_bytes, write_class
 
 EVIL = "<b>x</b> <img src=x>"
@@ -45,13 +45,13 @@ def _names(window: ClassWindow) -> list[str]:
 
 def test_500_files_load_off_the_ui_thread_while_the_ui_keeps_ticking(qtbot, window, class_dir, packs_dir, monkeypatch) -> None:
     threads: list[int] = []
-    real_load = gui.class_window.load_class
+    real_load = gui.teacher.class_window.load_class
 
     def load_class(*args):
         threads.append(threading.get_ident())
         return real_load(*args)
 
-    monkeypatch.setattr(gui.class_window, "load_class", load_class)
+    monkeypatch.setattr(gui.teacher.class_window, "load_class", load_class)
     ticks = []
     timer = QTimer()
     timer.setInterval(5)

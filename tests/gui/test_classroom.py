@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
                                QTextEdit, QWidget)
 
-from gui.main_window import MainWindow
-from gui.session import Move
+from gui.app.main_window import MainWindow
+from gui.document.session import Move
 from scenario.record import Forecast
 from tests.gui.conftest import press
 

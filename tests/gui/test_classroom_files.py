@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from gui import classroom_actions
-from gui.class_window import ClassWindow
+from gui.actions import classroom_actions
+from gui.teacher.class_window import ClassWindow
 from scenario.pack import find_pack
 from scenario.record import Forecast, ScenarioRecord
 from scenario.resources import PACKS_DIR

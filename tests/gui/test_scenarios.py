@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gui.scenarios_dialog import ScenariosDialog
+from gui.start.scenarios_dialog import ScenariosDialog
 from scenario.exchange import decode_scenario_file
 from scenario.record import ArgumentWeight, AssumptionValue
 from store.connection import open_store
@@ -185,9 +185,9 @@ def test_a_failed_write_is_kept_in_memory_and_retried(window, monkeypatch, data_
 
 
 def test_without_a_store_the_app_still_works_and_says_nothing_is_saved(make_window, monkeypatch):
-    import gui.app
+    import gui.app.application
 
-    monkeypatch.setattr(gui.app, "open_store_for_gui", lambda data_dir, interactive: (None, "cannot save in /nowhere (read-only)"))
+    monkeypatch.setattr(gui.app.application, "open_store_for_gui", lambda data_dir, interactive: (None, "cannot save in /nowhere (read-only)"))
     window = make_window()
     assert window.session.record is not None
     set_spin(window.workspace.assumptions.rows["users"].value, 111)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from gui.startup import StartupRefused, open_store_for_gui
+from gui.app.startup import StartupRefused, open_store_for_gui
 from scenario.record import ScenarioRecord
 from store.connection import open_store
 from store.paths import database_path

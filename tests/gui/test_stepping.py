@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from gui.session import Move
+from gui.document.session import Move
 from tests.gui.conftest import press
 
 D = dt.date

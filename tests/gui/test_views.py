@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from gui.about_dialog import AboutDialog
-from gui.new_scenario_dialog import NewScenarioDialog
-from gui.rows_model import PayloadRole
+from gui.app.about_dialog import AboutDialog
+from gui.start.new_scenario_dialog import NewScenarioDialog
+from gui.widgets.rows_model import PayloadRole
 from scenario import __version__
 from scenario.model import Event
 
@@ -164,7 +164,7 @@ def test_a_pack_file_reusing_an_installed_id_with_other_content_is_refused(windo
 
 
 def test_the_shortcuts_list_comes_from_the_menus(window):
-    from gui.shortcuts_dialog import shortcut_rows
+    from gui.app.shortcuts_dialog import shortcut_rows
 
     rows = dict(shortcut_rows(window))
     assert rows["Next event"] == "Right" and rows["Next deadline"] == "Ctrl+Right"

@@ -1,0 +1,27 @@
+"""What a menu command needs from the window it runs in, so commands never import the shell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+if TYPE_CHECKING:
+    from gui.document.session import Session
+
+
+class CommandHost(Protocol):
+    """The main window, as seen by a menu command: a parent for dialogs, a status bar, the document."""
+
+    session: Session
+    data_dir: Path
+    class_windows: list[QWidget]  # teacher views, kept alive while open
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def show_start_page(self) -> None: ...
+
+    def property(self, name: str) -> Any: ...
+
+    def setProperty(self, name: str, value: Any) -> bool: ...

@@ -1,0 +1,117 @@
+"""File > Scenarios: every saved scenario with its pack, role and last change; open, rename,
+duplicate or delete one. Changes go through the Session, so each is undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from gui.document.session import Session
+from gui.widgets.plain import warn
+from scenario.labels import short_date
+from scenario.pack import PackError
+from scenario.record import NAME_MAX
+from store.models import ScenarioSummary
+
+COLUMNS = ("Name", "Pack", "Role", "Last change")
+
+
+class ScenariosDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Saved scenarios")
+        self.resize(720, 420)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Saved scenarios")
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.cellDoubleClicked.connect(lambda *_: self._open())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.open_button = self._button(buttons, "&Open", self._open)
+        self.rename_button = self._button(buttons, "&Rename…", self._rename)
+        self.duplicate_button = self._button(buttons, "D&uplicate", self._duplicate)
+        self.delete_button = self._button(buttons, "&Delete", self._delete)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        session.scenariosChanged.connect(self.refresh)
+        self.refresh()
+
+    def _button(self, box: QDialogButtonBox, text: str, slot) -> QPushButton:
+        button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(slot)
+        return button
+
+    def refresh(self) -> None:
+        store = self.session.store
+        self._summaries: list[ScenarioSummary] = store.list_scenarios() if store else []
+        self.table.setRowCount(len(self._summaries))
+        for row, s in enumerate(self._summaries):
+            local = s.updated.astimezone()
+            values = (s.name, s.pack_id, s.role or "—", f"{short_date(local.date())} {local:%H:%M}")
+            for column, text in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self._summaries:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def selected(self) -> ScenarioSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._summaries[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        for button in (self.open_button, self.rename_button, self.duplicate_button):
+            button.setEnabled(chosen is not None)
+        is_open = chosen is not None and chosen.id == self.session.scenario_id
+        self.delete_button.setEnabled(chosen is not None and not is_open)
+        self.delete_button.setToolTip("Open another scenario before deleting this one" if is_open else "Delete (Edit > Undo brings it back)")
+
+    def _open(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        try:
+            self.session.open_scenario(chosen.id)
+        except PackError as exc:
+            warn(self, "Cannot open this scenario", str(exc))
+            return
+        self.accept()
+
+    def _rename(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename scenario", "New name:", text=chosen.name)
+        name = name.strip()
+        if not ok or not name or name == chosen.name:
+            return
+        problem = self._name_problem(name)
+        if problem:
+            warn(self, "Cannot rename", problem)
+            return
+        self.session.rename_scenario(chosen.id, chosen.name, name)
+
+    def _name_problem(self, name: str) -> str:
+        if len(name) > NAME_MAX:
+            return f"A name may have at most {NAME_MAX} characters."
+        if self.session.store is not None and self.session.store.find(name) is not None:
+            return f"There is already a scenario called “{name}”."
+        return ""
+
+    def _duplicate(self) -> None:
+        chosen = self.selected()
+        if chosen is not None and self.session.store is not None:
+            self.session.duplicate_scenario(chosen.id, self.session.store.free_name(f"{chosen.name} (copy)"))
+
+    def _delete(self) -> None:
+        chosen = self.selected()
+        if chosen is not None and chosen.id != self.session.scenario_id:
+            self.session.delete_scenario(chosen.id, chosen.name)

@@ -1,0 +1,64 @@
+"""A titled list with an empty-state message: the building block of every list on screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
+
+from gui.widgets.row_delegate import RowDelegate
+from gui.widgets.rows_model import PayloadRole, Row, RowsModel
+from gui.widgets.theme import MutedLabel
+
+
+class ListPanel(QWidget):
+    """Emits `picked(payload)` when the reader selects a row, by mouse or keyboard."""
+
+    picked = Signal(object)
+
+    def __init__(self, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.model = RowsModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(RowDelegate(self.view))
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # re-measure wrapped rows on resize
+        self.view.setSpacing(1)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setAccessibleName(accessible_name)
+        self.title.setBuddy(self.view)
+        self.empty = MutedLabel(empty_text)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+    def set_rows(self, rows: list[Row], title: str | None = None) -> None:
+        if title is not None:
+            self.title.setText(title)
+        self.model.set_rows(rows)
+        self.stack.setCurrentWidget(self.view if rows else self.empty)
+
+    def texts(self) -> list[str]:
+        return [self.model.row_at(self.model.index(i)).text for i in range(self.model.rowCount())]
+
+    def payloads(self) -> list[Any]:
+        return [self.model.row_at(self.model.index(i)).payload for i in range(self.model.rowCount())]
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.picked.emit(current.data(PayloadRole))

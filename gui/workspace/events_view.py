@@ -1,0 +1,36 @@
+"""Events up to the current date, newest first; later ones only if the reader asks to see them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from gui.widgets.list_panel import ListPanel
+from gui.widgets.rows_model import Row
+from gui.document.session import Session
+from scenario.labels import EVENT_KINDS, short_date
+from scenario.model import Event
+
+
+def _row(event: Event, later: bool) -> Row:
+    prefix = "Later: " if later else ""
+    return Row(f"{prefix}{event.title}\n{short_date(event.date)} · {EVENT_KINDS[event.kind]}", event.detail, event, muted=later)
+
+
+class EventsView(ListPanel):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Events so far", "Nothing has happened yet on this date. Step forward with the Right arrow key.", "Events so far, newest first", parent)
+        self.session = session
+        session.dateChanged.connect(self.refresh)
+        session.revealChanged.connect(self.refresh)
+        session.scenarioOpened.connect(self.refresh)
+        self.picked.connect(session.select)
+
+    def refresh(self, *_: object) -> None:
+        timeline, day = self.session.timeline, self.session.date
+        assert timeline is not None and day is not None
+        known = timeline.events_known(day)
+        rows = [_row(e, later=False) for e in known]
+        if self.session.reveal_later:
+            rows = [_row(e, later=True) for e in reversed(timeline.events_later(day))] + rows
+        total = f" of {len(timeline.pack.events)}" if self.session.spoilers_allowed else ""  # how much is to come is a hint too
+        self.set_rows(rows, f"Events so far ({len(known)}{total})")
