@@ -1,4 +1,4 @@
-"""One step through the GUI: the session's step, every view's update, the event loop's turn
+"""One step through the GUI: the document's step, every view's update, the event loop's turn
 (where a chart's deferred redraw runs) and a synchronous repaint.
 
 Measured twice: with the Arguments tab in front (lists, banner, countdown), and with the
@@ -15,20 +15,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from gui.document.session import Move
+from scenario.rules import Move
 
 
 def _steps(window) -> list[float]:
-    session, times = window.session, []
+    document, times = window.document, []
     for _ in range(3):  # forward by event to the end, then back by day: the two common ways of moving
-        session.step(Move.FIRST)
+        document.step(Move.FIRST)
         QApplication.processEvents()
         for move in (Move.NEXT_EVENT, Move.PREVIOUS_DAY):
             for _ in range(60 if move is Move.PREVIOUS_DAY else 10_000):
-                if session.target(move) is None:
+                if document.target(move) is None:
                     break
                 start = time.perf_counter()
-                session.step(move)
+                document.step(move)
                 QApplication.processEvents()
                 window.repaint()
                 times.append((time.perf_counter() - start) * 1000)

@@ -23,8 +23,8 @@ def export_submission(window: CommandHost) -> None:
     """The student's name is asked each time and kept for this run only: it is not stored."""
     from scenario.submission import encode_submission
 
-    session = window.session
-    if session.record is None or session.loaded is None:
+    document = window.document
+    if document.record is None or document.loaded is None:
         warn(window, "Nothing to submit", "Open a scenario first.")
         return
     student, ok = QInputDialog.getText(window, "Export submission", "Your name, as your teacher should see it:",
@@ -33,12 +33,12 @@ def export_submission(window: CommandHost) -> None:
     if not ok or not student:
         return
     window.setProperty("studentName", student)
-    default = Path.home() / f"{file_stem(student)} - {file_stem(session.record.name)}.json"
+    default = Path.home() / f"{file_stem(student)} - {file_stem(document.record.name)}.json"
     name, _ = QFileDialog.getSaveFileName(window, "Export submission", str(default), "Submission files (*.json)")
     if not name:
         return
     try:
-        write_atomic(Path(name), encode_submission(session.record, session.loaded, student, utc_now()))
+        write_atomic(Path(name), encode_submission(document.record, document.loaded, student, utc_now()))
     except (OSError, ValueError) as exc:
         warn(window, "Export failed", f"Could not write {name}.", getattr(exc, "strerror", None) or str(exc))
         return
@@ -48,16 +48,16 @@ def export_submission(window: CommandHost) -> None:
 def export_report(window: CommandHost) -> None:
     from gui.report import student_report
 
-    session = window.session
-    if session.record is None or session.loaded is None:
+    document = window.document
+    if document.record is None or document.loaded is None:
         warn(window, "Nothing to report", "Open a scenario first.")
         return
-    default = Path.home() / f"{file_stem(session.record.name)}.pdf"
+    default = Path.home() / f"{file_stem(document.record.name)}.pdf"
     name, _ = QFileDialog.getSaveFileName(window, "Export report", str(default), "PDF files (*.pdf)")
     if not name:
         return
     try:
-        student_report(session.record, session.loaded.pack, Path(name), as_of=session.date)
+        student_report(document.record, document.loaded.pack, Path(name), as_of=document.date)
     except OSError as exc:
         warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
         return
@@ -80,5 +80,5 @@ def show_class(window: CommandHost, paths: list[str]) -> None:
     class_window = ClassWindow(window)
     class_window.resize(1200, 780)
     class_window.show()
-    class_window.open_paths(paths, window.session.packs_dirs)
+    class_window.open_paths(paths, window.document.packs_dirs)
     window.class_windows.append(class_window)

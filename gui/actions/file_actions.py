@@ -28,17 +28,17 @@ if TYPE_CHECKING:
 
 
 def manage_scenarios(window: CommandHost) -> None:
-    session = window.session
-    if session.store is None:
-        warn(window, "No saved scenarios", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
+    document = window.document
+    if document.store is None:
+        warn(window, "No saved scenarios", f"Scenarios cannot be saved here: {document.autosave.unavailable}.")
         return
-    ScenariosDialog(session, window).exec()
+    ScenariosDialog(window.editor, window).exec()
 
 
 def export_scenario(window: CommandHost) -> None:
-    session = window.session
+    document = window.document
     """Exports what is on screen (the in-memory record), so it works even when the disk refused saves."""
-    record = session.record
+    record = document.record
     if record is None:
         warn(window, "Nothing to export", "Open a scenario first.")
         return
@@ -54,28 +54,28 @@ def export_scenario(window: CommandHost) -> None:
 
 
 def import_scenario(window: CommandHost) -> None:
-    session = window.session
-    if session.store is None:
-        warn(window, "Cannot import", f"Scenarios cannot be saved here: {session.autosave.unavailable}.")
+    document = window.document
+    if document.store is None:
+        warn(window, "Cannot import", f"Scenarios cannot be saved here: {document.autosave.unavailable}.")
         return
     name, _ = QFileDialog.getOpenFileName(window, "Import scenario", str(Path.home()), "Scenario files (*.json)")
     if not name:
         return
-    packs = {pack_id: loaded.pack for pack_id, loaded in packs_by_id(session.packs_dirs).items()}
+    packs = {pack_id: loaded.pack for pack_id, loaded in packs_by_id(document.packs_dirs).items()}
     try:
-        scenario_id = import_into_store(session.store, Path(name), packs)
+        scenario_id = import_into_store(document.store, Path(name), packs)
     except ExchangeError as exc:
         warn(window, "Cannot import this file", f"{exc.file} cannot be imported.", f"{exc.path}: {exc.message}" if exc.path else exc.message)
         return
     except StoreError as exc:
         warn(window, "Import failed", str(exc))
         return
-    session.scenariosChanged.emit()
-    session.open_scenario(scenario_id)
+    document.scenariosChanged.emit()
+    document.open_scenario(scenario_id)
 
 
 def restore_backup(window: CommandHost) -> None:
-    session = window.session
+    document = window.document
     data_dir = window.data_dir
     backups = list_backups(data_dir)
     if not backups:
@@ -86,12 +86,12 @@ def restore_backup(window: CommandHost) -> None:
     if not ok:
         return
     backup = backups[labels.index(choice)]
-    session.shutdown()
+    document.shutdown()
     try:
         restore(data_dir, backup.path)
-        session.replace_store(open_store(data_dir))
+        window.editor.replace_store(open_store(data_dir))
     except StoreError as exc:
-        session.replace_store(None, str(exc))
+        window.editor.replace_store(None, str(exc))
         warn(window, "Restore failed", str(exc))
     window.show_start_page()
     window.statusBar().showMessage("Restored. The database it replaced was kept as a backup too.", 8000)

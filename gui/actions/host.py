@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 if TYPE_CHECKING:
-    from gui.document.session import Session
+    from gui.document.document import Document
+    from gui.document.editor import Editor
 
 
 class CommandHost(Protocol):
     """The main window, as seen by a menu command: a parent for dialogs, a status bar, the document."""
 
-    session: Session
+    document: Document
+    editor: Editor
     data_dir: Path
     class_windows: list[QWidget]  # teacher views, kept alive while open
 

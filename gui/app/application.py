@@ -1,4 +1,4 @@
-"""Building the application: QApplication, theme, settings, store, session and main window."""
+"""Building the application: QApplication, theme, settings, store, document and main window."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui.app.main_window import MainWindow
-from gui.document.session import Session
+from gui.document.document import Document
+from gui.document.editor import Editor
 from gui.app.settings import UiSettings
 from gui.app.startup import StartupRefused, open_store_for_gui, refuse
 from gui.widgets.theme import ThemeSwitcher
@@ -39,22 +40,23 @@ def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | No
     themes = ThemeSwitcher(app)
     themes.apply(theme or settings.get("view/theme"))
     store, unavailable = open_store_for_gui(data_dir, interactive)
-    session = Session(store, (packs_dir, user_packs_dir(data_dir)), unavailable)
-    window = MainWindow(session, settings, themes, data_dir)
-    session.setParent(window)
+    document = Document(store, (packs_dir, user_packs_dir(data_dir)), unavailable)
+    editor = Editor(document, document)
+    window = MainWindow(editor, settings, themes, data_dir)
+    document.setParent(window)
     last = store.last_opened() if store else None
     if pack is not None:
         try:
-            session.resume_or_start(session.keep_pack(pack))
+            document.resume_or_start(document.keep_pack(pack))
         except PackError as exc:
             window.show_start_page()
             window.show_pack_error(exc)
             return window
         if day is not None:
-            session.set_date(day)
+            document.set_date(day)
     elif last is not None:
         try:
-            session.open_scenario(last)
+            document.open_scenario(last)
         except PackError as exc:
             window.show_start_page()
             window.show_pack_error(exc)

@@ -10,7 +10,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from gui.start.new_scenario_dialog import NewScenarioDialog
-from gui.document.session import Move, Session
+from gui.document.editor import Editor
+from scenario.rules import Move
 from gui.app.settings import THEMES, UiSettings
 from gui.start.start_page import StartPage
 from gui.widgets.plain import message_box
@@ -43,17 +44,18 @@ def _shortcuts_dialog() -> ModuleType:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, settings: UiSettings, themes: ThemeSwitcher, data_dir: Path) -> None:
+    def __init__(self, editor: Editor, settings: UiSettings, themes: ThemeSwitcher, data_dir: Path) -> None:
         super().__init__()
-        self.session = session
+        self.editor = editor
+        self.document = document = editor.document
         self.settings = settings
         self.themes = themes
         self.data_dir = data_dir
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.setWindowTitle(APP_TITLE)
-        self.step_actions = StepActions(session, self)
+        self.step_actions = StepActions(document, self)
         self.start_page = StartPage()
-        self.workspace = Workspace(session, self.step_actions)
+        self.workspace = Workspace(editor, self.step_actions)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.workspace)
@@ -71,18 +73,18 @@ class MainWindow(QMainWindow):
         self.start_page.chosen.connect(self._start_scenario)
         self.start_page.resumed.connect(self._resume)
         self.start_page.failed.connect(self.show_pack_error)
-        session.packOpened.connect(self._pack_opened)
-        session.dateChanged.connect(self._update_title)
-        session.scenarioOpened.connect(self._update_title)
-        session.recordChanged.connect(self._update_title)
-        session.scenarioOpened.connect(self._update_mode)
-        session.recordChanged.connect(self._update_mode)
-        session.revealRequested.connect(self.confirm_reveal)
-        session.autosave.statusChanged.connect(self.save_status.setText)
-        if session.autosave.store is None:
-            self.save_status.setText(f"Not saved: {session.autosave.unavailable}. Export your scenario to keep it.")
-        elif session.store is not None and session.store.housekeeping_problem:
-            self.statusBar().showMessage(f"Today's backup could not be made ({session.store.housekeeping_problem}); your work is still saved.")
+        document.packOpened.connect(self._pack_opened)
+        document.dateChanged.connect(self._update_title)
+        document.scenarioOpened.connect(self._update_title)
+        document.recordChanged.connect(self._update_title)
+        document.scenarioOpened.connect(self._update_mode)
+        document.recordChanged.connect(self._update_mode)
+        document.revealRequested.connect(self.confirm_reveal)
+        document.autosave.statusChanged.connect(self.save_status.setText)
+        if document.autosave.store is None:
+            self.save_status.setText(f"Not saved: {document.autosave.unavailable}. Export your scenario to keep it.")
+        elif document.store is not None and document.store.housekeeping_problem:
+            self.statusBar().showMessage(f"Today's backup could not be made ({document.store.housekeeping_problem}); your work is still saved.")
         self._restore_layout()
 
     def _build_menus(self) -> None:
@@ -105,9 +107,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -142,8 +144,7 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> None:
         """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""
-        scenarios = self.session.store.list_scenarios() if self.session.store else []
-        self.start_page.set_entries(discover_packs(*self.session.packs_dirs), scenarios)
+        self.start_page.set_entries(discover_packs(*self.document.packs_dirs), self.document.saved_scenarios())
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
         self.mode_status.clear()
@@ -163,26 +164,24 @@ class MainWindow(QMainWindow):
 
     def _start_scenario(self, loaded: LoadedPack) -> None:
         try:
-            loaded = self.session.keep_pack(loaded)
+            loaded = self.document.keep_pack(loaded)
         except PackError as exc:
             self.show_pack_error(exc)
             return
-        store = self.session.store
-        dialog = NewScenarioDialog(loaded.pack, store.free_name(loaded.pack.title) if store else loaded.pack.title, self)
+        dialog = NewScenarioDialog(loaded.pack, self.document.free_name(loaded.pack.title), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             name, mode, role = dialog.values()
-            if store is not None and store.find(name) is not None:
-                name = store.free_name(name)
-            self.session.start_scenario(loaded, name, mode, role)
+            name = self.document.free_name(name)
+            self.document.start_scenario(loaded, name, mode, role)
 
     def _resume(self, scenario_id: int) -> None:
         try:
-            self.session.open_scenario(scenario_id)
+            self.document.open_scenario(scenario_id)
         except PackError as exc:
             self.show_pack_error(exc)
 
     def _reveal_toggled(self, reveal: bool) -> None:
-        self.session.set_reveal_later(reveal)
+        self.document.set_later_events_wanted(reveal)
         self.settings.set("view/revealLater", reveal)
 
     def _pack_opened(self, _loaded: LoadedPack) -> None:
@@ -191,7 +190,7 @@ class MainWindow(QMainWindow):
         self.workspace.setFocus()
 
     def confirm_reveal(self) -> None:
-        day = short_date(self.session.date) if self.session.date else ""
+        day = short_date(self.document.date) if self.document.date else ""
         box = message_box(QMessageBox.Icon.Question, "Reveal what happened?",
                           "This jumps to the end and shows every later event and every forecast answer.",
                           f"Your submission will record that you revealed the answers on {day}. "
@@ -200,10 +199,10 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is reveal:
-            self.session.reveal()
+            self.document.reveal()
 
     def _update_mode(self, *_: object) -> None:
-        record = self.session.record
+        record = self.document.record
         if record is None:
             return
         if record.mode == "explore":
@@ -213,12 +212,12 @@ class MainWindow(QMainWindow):
         else:
             text = f"Classroom mode: answers revealed on {short_date(record.revealed_at)}"
         self.mode_status.setText(text)
-        self.reveal_action.setEnabled(self.session.spoilers_allowed)
-        self.reveal_action.setToolTip("List events after the current date too, greyed out (spoilers)" if self.session.spoilers_allowed
+        self.reveal_action.setEnabled(self.document.spoilers_allowed)
+        self.reveal_action.setToolTip("List events after the current date too, greyed out (spoilers)" if self.document.spoilers_allowed
                                       else "Classroom mode hides later events until you reveal what happened (End)")
 
     def _update_title(self, *_: object) -> None:
-        record, day = self.session.record, self.session.date
+        record, day = self.document.record, self.document.date
         if record is not None and day is not None:
             self.setWindowTitle(f"{record.name}: {short_date(day)} — {APP_TITLE}")
 
@@ -243,6 +242,6 @@ class MainWindow(QMainWindow):
         for class_window in self.class_windows:  # each stops its loading thread before the app quits
             class_window.close()
         self.save_layout()
-        self.session.shutdown()
+        self.document.shutdown()
         super().closeEvent(event)
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from gui.charts.figure_panel import FigurePanel
-from gui.document.session import Session
+from gui.document.document import Document
 from gui.widgets.plain import labelled
 
 COMPARE_AT_MOST = 8  # more bars than this stop being readable
@@ -31,9 +31,9 @@ CHARTS = {
 
 
 class ChartsView(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.document = document
         self._known_key: tuple | None = None  # what the drawn timeline knew; redraw when it changes
         self.choice = QComboBox()
         self.choice.addItems(list(CHARTS.values()))
@@ -46,17 +46,17 @@ class ChartsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(labelled("C&hart:", self.choice))
         layout.addWidget(self.panel, 1)
-        session.scenarioOpened.connect(self.refresh)
-        session.dateChanged.connect(self._date_changed)
-        session.recordChanged.connect(self.refresh)
-        session.scenariosChanged.connect(self.refresh)
-        session.revealChanged.connect(self.refresh)
+        document.scenarioOpened.connect(self.refresh)
+        document.dateChanged.connect(self._date_changed)
+        document.recordChanged.connect(self.refresh)
+        document.scenariosChanged.connect(self.refresh)
+        document.laterEventsShownChanged.connect(self.refresh)
 
     def _timeline_key(self, day: dt.date) -> tuple:
         from scenario.known import known_key
 
-        assert self.session.loaded is not None
-        return ("all",) if self.session.reveal_later else known_key(self.session.loaded.pack, day)
+        assert self.document.loaded is not None
+        return ("all",) if self.document.later_events_shown else known_key(self.document.loaded.pack, day)
 
     def _date_changed(self, day: dt.date) -> None:
         index = self.choice.currentIndex()
@@ -69,10 +69,10 @@ class ChartsView(QWidget):
             self.refresh()
 
     def refresh(self, *_: object) -> None:
-        session = self.session
-        if session.record is None or session.loaded is None or session.timeline is None:
+        document = self.document
+        if document.record is None or document.loaded is None or document.timeline is None:
             return
-        record, pack, index = session.record, session.loaded.pack, self.choice.currentIndex()
+        record, pack, index = document.record, document.loaded.pack, self.choice.currentIndex()
         self.panel.setAccessibleName(CHARTS[index])
 
         def draw(ax, style):
@@ -80,10 +80,10 @@ class ChartsView(QWidget):
                 from gui.plots import draw_timeline
                 from scenario.known import known_pack
 
-                self._known_key = self._timeline_key(session.date)
-                if session.reveal_later:
-                    return draw_timeline(ax, pack, style, session.date)
-                return draw_timeline(ax, known_pack(pack, session.date), style, session.date, future_alpha=0.0)
+                self._known_key = self._timeline_key(document.date)
+                if document.later_events_shown:
+                    return draw_timeline(ax, pack, style, document.date)
+                return draw_timeline(ax, known_pack(pack, document.date), style, document.date, future_alpha=0.0)
             if index == TORNADO:
                 from gui.plots import draw_tornado
                 from scenario.implications import implications
@@ -94,7 +94,7 @@ class ChartsView(QWidget):
                 from gui.plots import draw_balance
                 from scenario.argument_balance import argument_balance
 
-                return draw_balance(ax, argument_balance(session.timeline.arguments_made(session.date), record.weights), style)
+                return draw_balance(ax, argument_balance(document.timeline.arguments_made(document.date), record.weights), style)
             if index == HISTORY:
                 from gui.plots import draw_history
 
@@ -108,13 +108,10 @@ class ChartsView(QWidget):
     def _compared(self) -> list:
         from scenario.outcomes import evaluate, values_of
 
-        session = self.session
-        assert session.loaded is not None and session.record is not None
-        pack = session.loaded.pack
+        document = self.document
+        assert document.loaded is not None and document.record is not None
+        pack = document.loaded.pack
         if pack.outcome_model is None:
             return []
-        records = [session.record]
-        if session.store is not None:
-            others = [s for s in session.store.list_scenarios() if s.pack_id == pack.id and s.id != session.scenario_id]
-            records += [session.store.load(s.id) for s in others[: COMPARE_AT_MOST - 1]]
+        records = [document.record, *document.other_scenarios_on_pack(COMPARE_AT_MOST - 1)]
         return [(r.name, evaluate(pack, values_of(r))) for r in records]

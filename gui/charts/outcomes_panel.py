@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from gui.charts.figure_panel import FigurePanel
-from gui.document.session import Session
+from gui.document.changes import Change
+from gui.document.document import Document
 from gui.widgets.plain import labelled, plain_label
 from scenario.record import ScenarioRecord
 
@@ -16,9 +17,9 @@ NO_MODEL = "This pack has no outcome model, so there is nothing to compute from 
 
 
 class OutcomesPanel(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.document = document
         self.implied = None
         self._record: ScenarioRecord | None = None
         self._computed_for: ScenarioRecord | None = None
@@ -33,12 +34,12 @@ class OutcomesPanel(QWidget):
         layout.addWidget(self.outcomes, 1)
         layout.addLayout(labelled("E&xplain:", self.choice))
         layout.addWidget(self.explanation)
-        session.scenarioOpened.connect(self._scenario_opened)
-        session.recordChanged.connect(lambda record, kind: self.refresh(record) if kind == "assumption" else None)
+        document.scenarioOpened.connect(self._scenario_opened)
+        document.recordChanged.connect(lambda record, kind: self.refresh(record) if kind is Change.ASSUMPTION else None)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
-        assert self.session.loaded is not None
-        model = self.session.loaded.pack.outcome_model
+        assert self.document.loaded is not None
+        model = self.document.loaded.pack.outcome_model
         self.choice.blockSignals(True)
         self.choice.clear()
         for outcome in model.outcomes if model else []:
@@ -61,9 +62,9 @@ class OutcomesPanel(QWidget):
         """The record's implications, computed once per record (numpy loads on first use)."""
         from scenario.implications import implications
 
-        assert self.session.loaded is not None
+        assert self.document.loaded is not None
         if self._computed_for is not self._record:
-            self.implied = implications(self.session.loaded.pack, self._record)
+            self.implied = implications(self.document.loaded.pack, self._record)
             self._computed_for = self._record
             self._explain()
         return self.implied

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import Row
-from gui.document.session import Session
+from gui.document.changes import Change
+from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel
 from gui.editors.weight_editor import WeightEditor
 from scenario.argument_balance import argument_balance
@@ -25,9 +26,10 @@ def _row(a: Argument, weight: ArgumentWeight | None, role_stakeholder: str | Non
 
 
 class ArgumentsView(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.editor = editor
+        self.document = document = editor.document
         self.theme = self._combo("Theme", "Filter arguments by theme")
         self.stakeholder = self._combo("Stakeholder", "Filter arguments by stakeholder")
         self.columns = {
@@ -43,8 +45,8 @@ class ArgumentsView(QWidget):
         columns = QHBoxLayout()
         for panel in self.columns.values():
             columns.addWidget(panel)
-            panel.picked.connect(session.select)
-        self.weights = WeightEditor(session)
+            panel.picked.connect(document.select)
+        self.weights = WeightEditor(editor)
         self.totals = MutedLabel()
         self.totals.setAccessibleName("Your weights so far, for and against")
         layout = QVBoxLayout(self)
@@ -52,10 +54,10 @@ class ArgumentsView(QWidget):
         layout.addLayout(columns, 1)
         layout.addWidget(self.weights)
         layout.addWidget(self.totals)
-        session.packOpened.connect(self._pack_opened)
-        session.dateChanged.connect(self.refresh)
-        session.recordChanged.connect(lambda _record, kind: self.refresh() if kind in ("weight", "role") else None)
-        session.scenarioOpened.connect(self.refresh)
+        document.packOpened.connect(self._pack_opened)
+        document.dateChanged.connect(self.refresh)
+        document.recordChanged.connect(lambda _record, kind: self.refresh() if kind in (Change.WEIGHT, Change.ROLE) else None)
+        document.scenarioOpened.connect(self.refresh)
 
     def _combo(self, what: str, accessible: str) -> QComboBox:
         combo = QComboBox()
@@ -80,7 +82,7 @@ class ArgumentsView(QWidget):
             combo.blockSignals(False)
 
     def refresh(self, *_: object) -> None:
-        timeline, day = self.session.timeline, self.session.date
+        timeline, day = self.document.timeline, self.document.date
         if timeline is None or day is None:
             return
         theme, stakeholder = self.theme.currentData(), self.stakeholder.currentData()
@@ -88,7 +90,7 @@ class ArgumentsView(QWidget):
             a for a in reversed(timeline.arguments_made(day))
             if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)
         ]
-        record = self.session.record
+        record = self.document.record
         weights = record.weights if record else {}
         balance = argument_balance(timeline.arguments_made(day), weights)
         self.totals.setText(f"Your weights on the arguments made so far add up to {balance.total_for} for a ban or "

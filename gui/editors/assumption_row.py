@@ -1,7 +1,7 @@
 """One assumption's editor: slider and spin box in its unit, an optional low-high range, a note.
 
 Probabilities are shown as percentages (what students think in) and stored as 0-1. The row
-only reports edits; the Session decides, saves and tells every view, this one included.
+only reports edits; the editor makes each an undoable change, and the document tells every view.
 """
 
 from __future__ import annotations

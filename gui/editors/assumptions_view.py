@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableWidg
 
 from gui.editors.assumption_row import AssumptionRow
 from gui.charts.outcomes_panel import OutcomesPanel
-from gui.document.session import Session
+from gui.document.changes import Change
+from gui.document.editor import Editor
 from gui.widgets.theme import discard
 from gui.widgets.text import plain_tooltip
 from scenario.labels import short_date
@@ -17,9 +18,10 @@ INTRO = "Your assumptions for this scenario. Changes are saved as you make them 
 
 
 class AssumptionsView(QSplitter):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.session = session
+        self.editor = editor
+        self.document = document = editor.document
         self.rows: dict[str, AssumptionRow] = {}
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
@@ -46,43 +48,43 @@ class AssumptionsView(QSplitter):
         editors.addWidget(scroll)
         editors.addWidget(history_box)
         editors.setSizes([500, 160])
-        self.outcomes = OutcomesPanel(session)
+        self.outcomes = OutcomesPanel(document)
         self.addWidget(editors)
         self.addWidget(self.outcomes)
         self.setSizes([560, 440])
-        session.scenarioOpened.connect(self._scenario_opened)
-        session.recordChanged.connect(self._record_changed)
-        session.dateChanged.connect(self._show_evidence)
+        document.scenarioOpened.connect(self._scenario_opened)
+        document.recordChanged.connect(self._record_changed)
+        document.dateChanged.connect(self._show_evidence)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
-        assert self.session.loaded is not None
+        assert self.document.loaded is not None
         for row in self.rows.values():
             discard(row)
         self.rows = {}
-        for n, assumption in enumerate(self.session.loaded.pack.assumptions):
+        for n, assumption in enumerate(self.document.loaded.pack.assumptions):
             row = AssumptionRow(assumption)
-            row.edited.connect(lambda value, a=assumption: self.session.edit_assumption(a.id, value, a.label))
+            row.edited.connect(lambda value, a=assumption: self.editor.edit_assumption(a.id, value, a.label))
             self.body_layout.insertWidget(1 + n, row)
             self.rows[assumption.id] = row
         self._show(record)
         self._show_evidence()
 
     def _show_evidence(self, *_: object) -> None:
-        session = self.session
-        if session.loaded is None or session.date is None:
+        document = self.document
+        if document.loaded is None or document.date is None:
             return
-        for assumption in session.loaded.pack.assumptions:
+        for assumption in document.loaded.pack.assumptions:
             row = self.rows.get(assumption.id)
             if row is None:  # the date is set before the rows of a newly opened scenario are built
                 continue
             lines = [
-                f"{short_date(e.date)}: {e.text} ({'; '.join(session.source(s).publisher for s in e.sources)})"
-                for e in assumption.evidence if e.date <= session.date
+                f"{short_date(e.date)}: {e.text} ({'; '.join(document.source(s).publisher for s in e.sources)})"
+                for e in assumption.evidence if e.date <= document.date
             ]
             row.show_evidence(lines)
 
-    def _record_changed(self, record: ScenarioRecord, kind: str) -> None:
-        if kind == "assumption":
+    def _record_changed(self, record: ScenarioRecord, kind: Change) -> None:
+        if kind is Change.ASSUMPTION:
             self._show(record)
 
     def _show(self, record: ScenarioRecord) -> None:
@@ -91,8 +93,8 @@ class AssumptionsView(QSplitter):
         self._show_history(record)
 
     def _show_history(self, record: ScenarioRecord) -> None:
-        assert self.session.loaded is not None
-        assumptions = self.session.loaded.pack.assumptions
+        assert self.document.loaded is not None
+        assumptions = self.document.loaded.pack.assumptions
         self.history.setColumnCount(len(assumptions))
         self.history.setHorizontalHeaderLabels([a.label for a in assumptions])
         for c, a in enumerate(assumptions):

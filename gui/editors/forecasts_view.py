@@ -10,7 +10,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.charts.figure_panel import FigurePanel
-from gui.document.session import Session
+from gui.document.changes import Change
+from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.plain import plain_label
 from scenario.labels import short_date
@@ -21,9 +22,9 @@ NOT_FORECAST = -1.0
 
 
 class QuestionCard(QFrame):
-    def __init__(self, question: Question, session: Session) -> None:
+    def __init__(self, question: Question, editor: Editor) -> None:
         super().__init__()
-        self.question, self.session = question, session
+        self.question, self.editor, self.document = question, editor, editor.document
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = plain_label(question.question, bold=True)
         self.when = MutedLabel(f"Opened {short_date(question.opens)} · resolves {short_date(question.resolves)}")
@@ -55,7 +56,7 @@ class QuestionCard(QFrame):
         from scenario.scoring import brier, scorable
 
         q, forecast = self.question, record.forecasts.get(self.question.id)
-        locked = self.session.forecast_locked(q)
+        locked = self.document.forecast_locked(q)
         self.probability.blockSignals(True)
         self.probability.setValue(forecast.probability * 100 if forecast else NOT_FORECAST)
         self.probability.blockSignals(False)
@@ -68,7 +69,7 @@ class QuestionCard(QFrame):
             self.outcome.setText(made + ("Locked: you have already been past the date this question resolves." if locked else ""))
             return
         answer = "Yes" if q.answer else "No"
-        sources = "; ".join(f"{s.publisher}: {s.title}" for s in (self.session.source(i) for i in q.sources))
+        sources = "; ".join(f"{s.publisher}: {s.title}" for s in (self.document.source(i) for i in q.sources))
         score = ""
         if forecast and scorable(forecast, q):
             score = f" Your Brier score: {brier(forecast.probability, q.answer):.3f} (0 is perfect, 0.25 is always saying 50%)."
@@ -78,14 +79,15 @@ class QuestionCard(QFrame):
 
     def _edited(self, *_: object) -> None:
         value = self.probability.value()
-        forecast = None if value < 0 else Forecast(probability=value / 100, reason=self.reason.text(), made_on=self.session.date)
-        self.session.edit_forecast(self.question, forecast)
+        forecast = None if value < 0 else Forecast(probability=value / 100, reason=self.reason.text(), made_on=self.document.date)
+        self.editor.edit_forecast(self.question, forecast)
 
 
 class ForecastsView(QSplitter):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.session = session
+        self.editor = editor
+        self.document = document = editor.document
         self.cards: dict[str, QuestionCard] = {}
         self._stale = True
         body = QWidget()
@@ -104,9 +106,9 @@ class ForecastsView(QSplitter):
         self.addWidget(scroll)
         self.addWidget(self.calibration)
         self.setSizes([560, 400])
-        for signal in (session.dateChanged, session.scenarioOpened):
+        for signal in (document.dateChanged, document.scenarioOpened):
             signal.connect(self.refresh)
-        session.recordChanged.connect(lambda _record, kind: self.refresh() if kind in ("forecast", "reveal") else None)
+        document.recordChanged.connect(lambda _record, kind: self.refresh() if kind in (Change.FORECAST, Change.REVEAL) else None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -115,14 +117,14 @@ class ForecastsView(QSplitter):
 
     def refresh(self, *_: object) -> None:
         """Only while visible: scoring loads numpy, which the first paint should not wait for."""
-        session = self.session
-        if not self.isVisible() or session.loaded is None or session.record is None or session.date is None:
+        document = self.document
+        if not self.isVisible() or document.loaded is None or document.record is None or document.date is None:
             self._stale = True
             return
         self._stale = False
         from scenario.scoring import calibration, score_card
 
-        pack, record, day = session.loaded.pack, session.record, session.date
+        pack, record, day = document.loaded.pack, document.record, document.date
         # still open first (soonest to resolve on top), then resolved ones, most recent first
         shown = sorted((q for q in pack.questions if q.opens <= day),
                        key=lambda q: (q.resolves <= day, q.resolves.toordinal() * (-1 if q.resolves <= day else 1)))
@@ -131,7 +133,7 @@ class ForecastsView(QSplitter):
                 discard(card)
             self.cards = {}
             for n, q in enumerate(shown):
-                self.cards[q.id] = QuestionCard(q, session)
+                self.cards[q.id] = QuestionCard(q, self.editor)
                 self.list.insertWidget(2 + n, self.cards[q.id])
         for card in self.cards.values():
             card.show_state(record, day)

@@ -8,7 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from gui.document.session import Session
+from gui.document.changes import Change
+from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.plain import plain_label
 from scenario.labels import short_date
@@ -27,9 +28,9 @@ def role_text(role: Role) -> str:
 class PromptEditor(QWidget):
     """One prompt and the answer box; the answer is saved shortly after typing stops."""
 
-    def __init__(self, prompt: Prompt, session: Session) -> None:
+    def __init__(self, prompt: Prompt, editor: Editor) -> None:
         super().__init__()
-        self.prompt, self.session = prompt, session
+        self.prompt, self.editor, self.document = prompt, editor, editor.document
         self.answer = QPlainTextEdit()
         self.answer.setPlaceholderText("Your answer")
         self.answer.setAccessibleName(f"Your answer to: {prompt.text}")
@@ -52,7 +53,7 @@ class PromptEditor(QWidget):
 
     def save(self) -> None:
         self._timer.stop()
-        self.session.edit_answer(self.prompt.id, self.answer.toPlainText().strip())
+        self.editor.edit_answer(self.prompt.id, self.answer.toPlainText().strip())
 
     def flush(self) -> None:
         """Save now if typing is still waiting to be saved (the editor is about to go)."""
@@ -61,9 +62,10 @@ class PromptEditor(QWidget):
 
 
 class RoleView(QScrollArea):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.editor = editor
+        self.document = document = editor.document
         self.editors: dict[str, PromptEditor] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -71,7 +73,7 @@ class RoleView(QScrollArea):
         self.layout_ = QVBoxLayout(body)
         self.role = QComboBox()
         self.role.setAccessibleName("Your role")
-        self.role.currentIndexChanged.connect(lambda _i: session.set_role(self.role.currentData()))
+        self.role.currentIndexChanged.connect(lambda _i: editor.set_role(self.role.currentData()))
         self.role_text = plain_label("")
         form = QFormLayout()
         form.addRow("Your &role:", self.role)
@@ -85,44 +87,44 @@ class RoleView(QScrollArea):
         self.layout_.addLayout(self.prompts_box)
         self.layout_.addStretch(1)
         self.setWidget(body)
-        session.scenarioOpened.connect(self._scenario_opened)
-        session.recordChanged.connect(self._record_changed)
-        session.dateChanged.connect(self._show_prompts)
+        document.scenarioOpened.connect(self._scenario_opened)
+        document.recordChanged.connect(self._record_changed)
+        document.dateChanged.connect(self._show_prompts)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
-        assert self.session.loaded is not None
+        assert self.document.loaded is not None
         self.role.blockSignals(True)
         self.role.clear()
         self.role.addItem("No role", None)
-        for role in self.session.loaded.pack.roles:
+        for role in self.document.loaded.pack.roles:
             self.role.addItem(role.title, role.id)
         self.role.blockSignals(False)
         self._record_changed(record, "role")
 
-    def _record_changed(self, record: ScenarioRecord, kind: str) -> None:
-        if kind == "role":
+    def _record_changed(self, record: ScenarioRecord, kind: Change) -> None:
+        if kind is Change.ROLE:
             self.role.blockSignals(True)
             self.role.setCurrentIndex(max(0, self.role.findData(record.role)))
             self.role.blockSignals(False)
             role = self.current_role()
             self.role_text.setText(role_text(role) if role else "Take a role to see its brief, objectives and constraints.")
             self._show_prompts()
-        elif kind == "answer":
+        elif kind is Change.ANSWER:
             for prompt_id, editor in self.editors.items():
                 editor.show_answer(record.answers.get(prompt_id, ""))
 
     def current_role(self) -> Role | None:
-        assert self.session.loaded is not None
-        record = self.session.record
-        return next((r for r in self.session.loaded.pack.roles if record and r.id == record.role), None)
+        assert self.document.loaded is not None
+        record = self.document.record
+        return next((r for r in self.document.loaded.pack.roles if record and r.id == record.role), None)
 
     def _show_prompts(self, *_: object) -> None:
-        session = self.session
-        if session.loaded is None or session.date is None or session.record is None:
+        document = self.document
+        if document.loaded is None or document.date is None or document.record is None:
             return
-        day: dt.date = session.date
-        role = session.record.role
-        shown = [p for p in reversed(session.loaded.pack.prompts) if p.date <= day and (not p.roles or role in p.roles)]
+        day: dt.date = document.date
+        role = document.record.role
+        shown = [p for p in reversed(document.loaded.pack.prompts) if p.date <= day and (not p.roles or role in p.roles)]
         if [p.id for p in shown] == list(self.editors):
             return  # same prompts: keep the editors (and whatever is being typed) as they are
         for editor in self.editors.values():
@@ -130,8 +132,8 @@ class RoleView(QScrollArea):
             discard(editor)
         self.editors = {}
         for prompt in shown:
-            editor = PromptEditor(prompt, session)
-            editor.show_answer(session.record.answers.get(prompt.id, ""))
+            editor = PromptEditor(prompt, self.editor)
+            editor.show_answer(document.record.answers.get(prompt.id, ""))
             self.prompts_box.addWidget(editor)
             self.editors[prompt.id] = editor
         self.no_prompts.setVisible(not shown)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from gui.document.session import Session
+from gui.document.changes import Change
+from gui.document.editor import Editor
 from scenario.model import Argument
 from scenario.record import ArgumentWeight, ScenarioRecord
 
@@ -13,9 +14,10 @@ PROMPT = "Select an argument to weigh it from 0 (not convincing) to 5 (decisive)
 
 
 class WeightEditor(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.editor = editor
+        self.document = document = editor.document
         self.argument: Argument | None = None
         self.caption = QLabel(PROMPT)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -40,9 +42,9 @@ class WeightEditor(QWidget):
         layout.addWidget(self.note, 2)
         self.weight.valueChanged.connect(self._edited)
         self.note.editingFinished.connect(self._edited)
-        session.selectionChanged.connect(self._selected)
-        session.recordChanged.connect(lambda record, kind: self._show(record) if kind == "weight" else None)
-        session.scenarioOpened.connect(lambda _record: self._selected(None))
+        document.selectionChanged.connect(self._selected)
+        document.recordChanged.connect(lambda record, kind: self._show(record) if kind is Change.WEIGHT else None)
+        document.scenarioOpened.connect(lambda _record: self._selected(None))
         self._selected(None)
 
     def _selected(self, item: object) -> None:
@@ -55,8 +57,8 @@ class WeightEditor(QWidget):
         for widget in (self.weight, self.note):
             widget.setEnabled(self.argument is not None)
         self.caption.setText(f"“{self.argument.claim}”" if self.argument else PROMPT)
-        if self.session.record is not None:
-            self._show(self.session.record)
+        if self.document.record is not None:
+            self._show(self.document.record)
 
     def _show(self, record: ScenarioRecord) -> None:
         stored = record.weights.get(self.argument.id) if self.argument else None
@@ -71,4 +73,4 @@ class WeightEditor(QWidget):
             return
         weight = self.weight.value()
         value = None if weight < 0 else ArgumentWeight(weight=weight, note=self.note.text())
-        self.session.edit_weight(self.argument.id, value, self.argument.claim)
+        self.editor.edit_weight(self.argument.id, value, self.argument.claim)

@@ -1,12 +1,12 @@
 """File > Scenarios: every saved scenario with its pack, role and last change; open, rename,
-duplicate or delete one. Changes go through the Session, so each is undoable."""
+duplicate or delete one. Changes go through the editor, so each is undoable."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from gui.document.session import Session
+from gui.document.editor import Editor
 from gui.widgets.plain import warn
 from scenario.labels import short_date
 from scenario.pack import PackError
@@ -17,9 +17,10 @@ COLUMNS = ("Name", "Pack", "Role", "Last change")
 
 
 class ScenariosDialog(QDialog):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.editor = editor
+        self.document = document = editor.document
         self.setWindowTitle("Saved scenarios")
         self.resize(720, 420)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -41,7 +42,7 @@ class ScenariosDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        session.scenariosChanged.connect(self.refresh)
+        document.scenariosChanged.connect(self.refresh)
         self.refresh()
 
     def _button(self, box: QDialogButtonBox, text: str, slot) -> QPushButton:
@@ -50,8 +51,7 @@ class ScenariosDialog(QDialog):
         return button
 
     def refresh(self) -> None:
-        store = self.session.store
-        self._summaries: list[ScenarioSummary] = store.list_scenarios() if store else []
+        self._summaries: list[ScenarioSummary] = self.document.saved_scenarios()
         self.table.setRowCount(len(self._summaries))
         for row, s in enumerate(self._summaries):
             local = s.updated.astimezone()
@@ -70,7 +70,7 @@ class ScenariosDialog(QDialog):
         chosen = self.selected()
         for button in (self.open_button, self.rename_button, self.duplicate_button):
             button.setEnabled(chosen is not None)
-        is_open = chosen is not None and chosen.id == self.session.scenario_id
+        is_open = chosen is not None and chosen.id == self.document.scenario_id
         self.delete_button.setEnabled(chosen is not None and not is_open)
         self.delete_button.setToolTip("Open another scenario before deleting this one" if is_open else "Delete (Edit > Undo brings it back)")
 
@@ -79,7 +79,7 @@ class ScenariosDialog(QDialog):
         if chosen is None:
             return
         try:
-            self.session.open_scenario(chosen.id)
+            self.document.open_scenario(chosen.id)
         except PackError as exc:
             warn(self, "Cannot open this scenario", str(exc))
             return
@@ -97,21 +97,21 @@ class ScenariosDialog(QDialog):
         if problem:
             warn(self, "Cannot rename", problem)
             return
-        self.session.rename_scenario(chosen.id, chosen.name, name)
+        self.editor.rename_scenario(chosen.id, chosen.name, name)
 
     def _name_problem(self, name: str) -> str:
         if len(name) > NAME_MAX:
             return f"A name may have at most {NAME_MAX} characters."
-        if self.session.store is not None and self.session.store.find(name) is not None:
+        if self.document.name_taken(name):
             return f"There is already a scenario called “{name}”."
         return ""
 
     def _duplicate(self) -> None:
         chosen = self.selected()
-        if chosen is not None and self.session.store is not None:
-            self.session.duplicate_scenario(chosen.id, self.session.store.free_name(f"{chosen.name} (copy)"))
+        if chosen is not None:
+            self.editor.duplicate_scenario(chosen.id, self.document.free_name(f"{chosen.name} (copy)"))
 
     def _delete(self) -> None:
         chosen = self.selected()
-        if chosen is not None and chosen.id != self.session.scenario_id:
-            self.session.delete_scenario(chosen.id, chosen.name)
+        if chosen is not None and chosen.id != self.document.scenario_id:
+            self.editor.delete_scenario(chosen.id, chosen.name)

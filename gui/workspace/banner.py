@@ -7,16 +7,16 @@ import datetime as dt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from gui.document.session import Session
+from gui.document.document import Document
 from gui.widgets.theme import MutedLabel
 from gui.widgets.plain import plain_label
 from scenario.labels import countdown_text, long_date
 
 
 class Banner(QFrame):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.document = document
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setAutoFillBackground(True)
@@ -32,12 +32,12 @@ class Banner(QFrame):
         layout.setSpacing(2)
         for label in (self.date_label, self.countdown, self.then, self.also):
             layout.addWidget(label)
-        session.dateChanged.connect(self.show_date)
+        document.dateChanged.connect(self.show_date)
 
     def show_date(self, day: dt.date) -> None:
-        assert self.session.timeline is not None
+        assert self.document.timeline is not None
         self.date_label.setText(long_date(day))
-        countdowns = self.session.timeline.countdowns(day)
+        countdowns = self.document.timeline.countdowns(day)
         if not countdowns:
             self.countdown.setText("No legal deadline is pending on this date.")
             self.then.setText("")
@@ -47,7 +47,7 @@ class Banner(QFrame):
         nearest, *others = countdowns
         self.countdown.setText(countdown_text(nearest))
         deadline = nearest.deadline
-        instrument = self.session.timeline.instruments[deadline.set_by]
+        instrument = self.document.timeline.instruments[deadline.set_by]
         self.then.setText(f"What happens then: {deadline.takes_effect}\nSet by {instrument.name}: {deadline.rule}.")
         self.also.setText("Also pending: " + "; ".join(countdown_text(c) for c in others) if others else "")
         self.setAccessibleDescription(self.countdown.text())

@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from gui.document.session import Session
+from gui.document.document import Document
 from gui.widgets.text import esc, link
 from scenario.labels import EVENT_KINDS, SIDES, STATUSES, THEMES, short_date
 from scenario.model import Argument, Disagreement, Event
@@ -16,16 +16,16 @@ EMPTY = "Select an item to read it in full, with its sources."
 
 
 class DetailView(QTextBrowser):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.doc = document  # not `self.document`: QTextBrowser.document() is its own text
         self._item: object = None
         self.setOpenLinks(False)
         self.setAccessibleName("Details of the selected item")
         self.anchorClicked.connect(self._open)
         self.setPlaceholderText(EMPTY)
-        session.selectionChanged.connect(self.show_item)
-        session.dateChanged.connect(self._date_changed)
+        document.selectionChanged.connect(self.show_item)
+        document.dateChanged.connect(self._date_changed)
 
     def show_item(self, item: object) -> None:
         if isinstance(item, Event):
@@ -49,7 +49,7 @@ class DetailView(QTextBrowser):
     def _sources(self, ids: list[str]) -> str:
         items = []
         for source_id in ids:
-            s = self.session.source(source_id)
+            s = self.doc.source(source_id)
             when = f", {short_date(s.date)}" if s.date else ""
             kind = " (primary document)" if s.primary else ""
             note = f" <i>{esc(s.note)}</i>" if s.note else ""
@@ -63,9 +63,9 @@ class DetailView(QTextBrowser):
         )
 
     def _argument(self, a: Argument) -> str:
-        assert self.session.timeline is not None and self.session.date is not None
+        assert self.doc.timeline is not None and self.doc.date is not None
         quote = f"<blockquote>“{esc(a.quote)}”</blockquote>" if a.quote else ""
-        made = {x.id: x for x in self.session.timeline.arguments_made(self.session.date)}
+        made = {x.id: x for x in self.doc.timeline.arguments_made(self.doc.date)}
         answers = [made[r] for r in a.rebuttals if r in made]
         answered = "".join(f"<li>{esc(r.claim)} ({esc(r.speaker)}, {esc(short_date(r.date))})</li>" for r in answers)
         answered = f"<h4>Answered by</h4><ul>{answered}</ul>" if answers else ""

@@ -8,20 +8,20 @@ from PySide6.QtWidgets import QWidget
 
 from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import Row
-from gui.document.session import Session
+from gui.document.document import Document
 from scenario.labels import short_date
 
 
 class DisagreementsView(ListPanel):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__("Where the sources disagree", "No disagreement between sources has arisen by this date.",
                          "Disagreements between sources", parent)
-        self.session = session
-        session.dateChanged.connect(self.show_date)
-        self.picked.connect(session.select)
+        self.document = document
+        document.dateChanged.connect(self.show_date)
+        self.picked.connect(document.select)
 
     def show_date(self, day: dt.date) -> None:
-        assert self.session.timeline is not None
-        known = self.session.timeline.disagreements_known(day)
+        assert self.document.timeline is not None
+        known = self.document.timeline.disagreements_known(day)
         rows = [Row(f"{d.topic}\n{len(d.positions)} positions · {short_date(d.date)}", "\n".join(p.claim for p in d.positions), d) for d in known]
         self.set_rows(rows, f"Where the sources disagree ({len(known)})")

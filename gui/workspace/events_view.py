@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import Row
-from gui.document.session import Session
+from gui.document.document import Document
 from scenario.labels import EVENT_KINDS, short_date
 from scenario.model import Event
 
@@ -17,20 +17,20 @@ def _row(event: Event, later: bool) -> Row:
 
 
 class EventsView(ListPanel):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__("Events so far", "Nothing has happened yet on this date. Step forward with the Right arrow key.", "Events so far, newest first", parent)
-        self.session = session
-        session.dateChanged.connect(self.refresh)
-        session.revealChanged.connect(self.refresh)
-        session.scenarioOpened.connect(self.refresh)
-        self.picked.connect(session.select)
+        self.document = document
+        document.dateChanged.connect(self.refresh)
+        document.laterEventsShownChanged.connect(self.refresh)
+        document.scenarioOpened.connect(self.refresh)
+        self.picked.connect(document.select)
 
     def refresh(self, *_: object) -> None:
-        timeline, day = self.session.timeline, self.session.date
+        timeline, day = self.document.timeline, self.document.date
         assert timeline is not None and day is not None
         known = timeline.events_known(day)
         rows = [_row(e, later=False) for e in known]
-        if self.session.reveal_later:
+        if self.document.later_events_shown:
             rows = [_row(e, later=True) for e in reversed(timeline.events_later(day))] + rows
-        total = f" of {len(timeline.pack.events)}" if self.session.spoilers_allowed else ""  # how much is to come is a hint too
+        total = f" of {len(timeline.pack.events)}" if self.document.spoilers_allowed else ""  # how much is to come is a hint too
         self.set_rows(rows, f"Events so far ({len(known)}{total})")

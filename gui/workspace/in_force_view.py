@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import Row
-from gui.document.session import Session
+from gui.document.document import Document
 from scenario.labels import STATUSES, short_date
 from scenario.timeline import InstrumentState
 
@@ -21,15 +21,15 @@ def status_phrase(state: InstrumentState) -> str:
 
 
 class InForceView(ListPanel):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__("In force", "No order, law or injunction applies yet on this date.", "Legal instruments and their status", parent)
-        self.session = session
-        session.dateChanged.connect(self.show_date)
-        self.picked.connect(session.select)
+        self.document = document
+        document.dateChanged.connect(self.show_date)
+        self.picked.connect(document.select)
 
     def show_date(self, day: dt.date) -> None:
-        assert self.session.timeline is not None
-        states = self.session.timeline.instruments_at(day)
+        assert self.document.timeline is not None
+        states = self.document.timeline.instruments_at(day)
         rows = [Row(f"{s.instrument.name}\n{status_phrase(s)}", f"{s.instrument.title}\n{s.change.note}", s, muted=not s.in_force) for s in states]
         in_force = sum(s.in_force for s in states)
         self.set_rows(rows, f"In force on {short_date(day)} ({in_force})")

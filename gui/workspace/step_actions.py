@@ -6,7 +6,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from gui.document.session import Move, Session
+from gui.document.document import Document
+from scenario.rules import Move
 
 _SPEC = [
     # move, text, shortcut, icon, tooltip
@@ -21,21 +22,21 @@ _SPEC = [
 
 
 class StepActions(QObject):
-    def __init__(self, session: Session, window: QWidget) -> None:
+    def __init__(self, document: Document, window: QWidget) -> None:
         super().__init__(window)
-        self.session = session
+        self.document = document
         self.actions: dict[Move, QAction] = {}
         style = window.style()
         for move, text, keys, icon, tip in _SPEC:
             action = QAction(style.standardIcon(icon), text, window)
             action.setShortcut(QKeySequence(keys))
             action.setToolTip(f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
-            action.triggered.connect(lambda _checked=False, m=move: session.step(m))
+            action.triggered.connect(lambda _checked=False, m=move: document.step(m))
             window.addAction(action)
             self.actions[move] = action
-        session.dateChanged.connect(self._update)
+        document.dateChanged.connect(self._update)
         self._update()
 
     def _update(self, *_: object) -> None:
         for move, action in self.actions.items():
-            action.setEnabled(self.session.target(move) is not None)
+            action.setEnabled(self.document.target(move) is not None)

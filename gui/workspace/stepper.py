@@ -7,7 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QToolButton, QWidget
 
-from gui.document.session import Move, Session
+from gui.document.document import Document
+from scenario.rules import Move
 from gui.workspace.step_actions import StepActions
 from scenario.pack import LoadedPack
 
@@ -16,9 +17,9 @@ _AFTER_SLIDER = (Move.NEXT_DAY, Move.NEXT_EVENT, Move.NEXT_DEADLINE, Move.LAST)
 
 
 class Stepper(QWidget):
-    def __init__(self, session: Session, actions: StepActions, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, actions: StepActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.document = document
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setAccessibleName("Date")
         self.slider.setToolTip("Drag to move through time")
@@ -31,8 +32,8 @@ class Stepper(QWidget):
         for move in _AFTER_SLIDER:
             layout.addWidget(self._button(actions, move))
         self.slider.valueChanged.connect(self._slid)
-        session.packOpened.connect(self._pack_opened)
-        session.dateChanged.connect(self._date_changed)
+        document.packOpened.connect(self._pack_opened)
+        document.dateChanged.connect(self._date_changed)
 
     def _button(self, actions: StepActions, move: Move) -> QToolButton:
         button = QToolButton()
@@ -47,12 +48,12 @@ class Stepper(QWidget):
         self.slider.blockSignals(False)
 
     def _date_changed(self, day: dt.date) -> None:
-        assert self.session.timeline is not None
+        assert self.document.timeline is not None
         self.slider.blockSignals(True)
-        self.slider.setValue((day - self.session.timeline.start).days)
+        self.slider.setValue((day - self.document.timeline.start).days)
         self.slider.blockSignals(False)
         self.slider.setAccessibleDescription(day.isoformat())
 
     def _slid(self, value: int) -> None:
-        if self.session.timeline is not None:
-            self.session.set_date(self.session.timeline.start + dt.timedelta(days=value))
+        if self.document.timeline is not None:
+            self.document.set_date(self.document.timeline.start + dt.timedelta(days=value))

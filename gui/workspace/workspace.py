@@ -15,25 +15,26 @@ from gui.workspace.events_view import EventsView
 from gui.editors.forecasts_view import ForecastsView
 from gui.workspace.in_force_view import InForceView
 from gui.editors.role_view import RoleView
-from gui.document.session import Session
+from gui.document.editor import Editor
 from gui.workspace.step_actions import StepActions
 from gui.workspace.stepper import Stepper
 
 
 class Workspace(QWidget):
-    def __init__(self, session: Session, actions: StepActions, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, actions: StepActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.banner = Banner(session)
-        self.stepper = Stepper(session, actions)
-        self.in_force = InForceView(session)
-        self.events = EventsView(session)
-        self.detail = DetailView(session)
-        self.arguments = ArgumentsView(session)
-        self.assumptions = AssumptionsView(session)
-        self.charts = ChartsView(session)
-        self.disagreements = DisagreementsView(session)
-        self.role = RoleView(session)
-        self.forecasts = ForecastsView(session)
+        document = editor.document
+        self.banner = Banner(document)
+        self.stepper = Stepper(document, actions)
+        self.in_force = InForceView(document)
+        self.events = EventsView(document)
+        self.detail = DetailView(document)
+        self.arguments = ArgumentsView(editor)
+        self.assumptions = AssumptionsView(editor)
+        self.charts = ChartsView(document)
+        self.disagreements = DisagreementsView(document)
+        self.role = RoleView(editor)
+        self.forecasts = ForecastsView(editor)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.arguments, "&Arguments")
