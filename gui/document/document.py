@@ -74,6 +74,7 @@ class Document(QObject):
         self.later_events_shown = False
         self._later_events_wanted = False
         self._sources: dict[str, Source] = {}
+        self.selected: object = None  # what the detail pane shows
         self._date_timer = QTimer(self, singleShot=True, interval=DATE_SAVE_DELAY_MS)
         self._date_timer.timeout.connect(self._save_date)
 
@@ -236,7 +237,7 @@ class Document(QObject):
         self._sources = {s.id: s for s in loaded.pack.sources}
         self.date = self.timeline.clamp(day) if day else self.timeline.start
         self.packOpened.emit(loaded)
-        self.selectionChanged.emit(None)
+        self.select(None)
         self.dateChanged.emit(self.date)
 
     def source(self, source_id: str) -> Source:
@@ -269,7 +270,13 @@ class Document(QObject):
         self.set_date(day)
 
     def select(self, item: object) -> None:
+        self.selected = item
         self.selectionChanged.emit(item)
+
+    def deselect(self, item: object) -> None:
+        """`item` left the list it was chosen from (a step back, say): stop showing it, if it is shown."""
+        if item is self.selected:
+            self.select(None)
 
     def set_later_events_wanted(self, wanted: bool) -> None:
         """The student's wish to see later events; granted only where spoilers are allowed."""

@@ -46,6 +46,7 @@ class ArgumentsView(QWidget):
         for panel in self.columns.values():
             columns.addWidget(panel)
             panel.picked.connect(document.select)
+            panel.dropped.connect(document.deselect)
         self.weights = WeightEditor(editor)
         self.totals = MutedLabel()
         self.totals.setAccessibleName("Your weights so far, for and against")

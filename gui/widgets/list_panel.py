@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
@@ -13,9 +11,11 @@ from gui.widgets.theme import MutedLabel
 
 
 class ListPanel(QWidget):
-    """Emits `picked(payload)` when the reader selects a row, by mouse or keyboard."""
+    """Emits `picked(payload)` when the reader selects a row, by mouse or keyboard, and
+    `dropped(payload)` when the selected row leaves the list (its item is no longer known)."""
 
     picked = Signal(object)
+    dropped = Signal(object)
 
     def __init__(self, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,14 +50,15 @@ class ListPanel(QWidget):
     def set_rows(self, rows: list[Row], title: str | None = None) -> None:
         if title is not None:
             self.title.setText(title)
+        current = self.view.currentIndex()
+        leaving = current.isValid() and self.model.row_at(current).identity not in [row.identity for row in rows]
+        if leaving:
+            payload = current.data(PayloadRole)
+            self.view.selectionModel().clear()  # else Qt moves the selection to a neighbour the reader never chose
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
-
-    def texts(self) -> list[str]:
-        return [self.model.row_at(self.model.index(i)).text for i in range(self.model.rowCount())]
-
-    def payloads(self) -> list[Any]:
-        return [self.model.row_at(self.model.index(i)).payload for i in range(self.model.rowCount())]
+        if leaving:
+            self.dropped.emit(payload)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -19,6 +19,7 @@ class DisagreementsView(ListPanel):
         self.document = document
         document.dateChanged.connect(self.show_date)
         self.picked.connect(document.select)
+        self.dropped.connect(document.deselect)
 
     def show_date(self, day: dt.date) -> None:
         assert self.document.timeline is not None

@@ -24,6 +24,7 @@ class EventsView(ListPanel):
         document.laterEventsShownChanged.connect(self.refresh)
         document.scenarioOpened.connect(self.refresh)
         self.picked.connect(document.select)
+        self.dropped.connect(document.deselect)
 
     def refresh(self, *_: object) -> None:
         timeline, day = self.document.timeline, self.document.date

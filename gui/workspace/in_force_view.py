@@ -26,10 +26,11 @@ class InForceView(ListPanel):
         self.document = document
         document.dateChanged.connect(self.show_date)
         self.picked.connect(document.select)
+        self.dropped.connect(document.deselect)
 
     def show_date(self, day: dt.date) -> None:
         assert self.document.timeline is not None
         states = self.document.timeline.instruments_at(day)
-        rows = [Row(f"{s.instrument.name}\n{status_phrase(s)}", f"{s.instrument.title}\n{s.change.note}", s, muted=not s.in_force) for s in states]
+        rows = [Row(f"{s.instrument.name}\n{status_phrase(s)}", f"{s.instrument.title}\n{s.change.note}", s, muted=not s.in_force, key=s.instrument.id) for s in states]
         in_force = sum(s.in_force for s in states)
         self.set_rows(rows, f"In force on {short_date(day)} ({in_force})")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QL
 from gui.app.main_window import MainWindow
 from scenario.rules import Move
 from scenario.record import Forecast
-from tests.gui.conftest import press
+from tests.gui.conftest import press, row_texts
 
 D = dt.date
 
@@ -142,7 +142,7 @@ def test_role_brief_marks_its_arguments_and_prompts_take_answers(classroom, qtbo
     view.role.setCurrentIndex(view.role.findData("r-exec"))
     assert document.record.role == "r-exec"
     assert view.role_text.text().startswith("You advise the executive.\n\nObjectives:\n• Protect data")
-    assert "★ Your role's side" in window.workspace.arguments.columns["for"].texts()[0]
+    assert "★ Your role's side" in row_texts(window.workspace.arguments.columns["for"])[0]
     editor = view.editors["p-1"]
     editor.answer.setPlainText("Sell <b>now</b>")
     qtbot.waitUntil(lambda: document.record.answers.get("p-1") == "Sell <b>now</b>")

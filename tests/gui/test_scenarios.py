@@ -16,7 +16,7 @@ from scenario.record import ArgumentWeight, AssumptionValue
 from store.connection import open_store
 from store.errors import StoreWriteError
 from store.paths import database_path
-from tests.gui.conftest import press
+from tests.gui.conftest import press, row_texts
 
 D = dt.date
 
@@ -86,7 +86,7 @@ def test_weighing_an_argument(window):
     editor = window.workspace.arguments.weights
     editor.weight.setValue(4)
     assert document.record.weights[argument.id] == ArgumentWeight(weight=4)
-    assert window.workspace.arguments.columns["for"].texts()[0].endswith("your weight 4/5")
+    assert row_texts(window.workspace.arguments.columns["for"])[0].endswith("your weight 4/5")
     assert "add up to 4 for a ban or forced sale and 0 against" in window.workspace.arguments.totals.text()
     window.editor.undo_stack.undo()
     assert argument.id not in document.record.weights

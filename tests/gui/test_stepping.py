@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from scenario.rules import Move
-from tests.gui.conftest import press
+from tests.gui.conftest import press, row_texts
 
 D = dt.date
 Key, Mod = Qt.Key, Qt.KeyboardModifier
@@ -28,10 +28,10 @@ def test_right_arrow_steps_to_the_next_event_and_every_view_follows(window):
     assert ws.banner.date_label.text() == "Sat 5 Jan 2030"
     assert ws.banner.countdown.text() == "30 days until: Sale deadline, 4 Feb 2030"
     assert "Set by Order 1: 30 days after 5 Jan 2030." in ws.banner.then.text()
-    assert ws.in_force.texts() == ["Order 1\nIn force since 5 Jan 2030"]
-    assert ws.events.texts() == ["Order 1 signed\n5 Jan 2030 · Executive order"]
-    assert ws.arguments.columns["for"].texts()[0].startswith("User data could reach a rival state.")
-    assert ws.arguments.columns["against"].texts() == []
+    assert row_texts(ws.in_force) == ["Order 1\nIn force since 5 Jan 2030"]
+    assert row_texts(ws.events) == ["Order 1 signed\n5 Jan 2030 · Executive order"]
+    assert row_texts(ws.arguments.columns["for"])[0].startswith("User data could reach a rival state.")
+    assert row_texts(ws.arguments.columns["against"]) == []
     assert ws.stepper.slider.value() == 4
 
 
@@ -69,7 +69,7 @@ def test_home_and_end_and_disabled_actions_at_the_ends(window):
 def test_the_slider_moves_the_date(window):
     window.workspace.stepper.slider.setValue(40)
     assert window.document.date == D(2030, 2, 10)
-    assert window.workspace.in_force.texts()[0] == "Order 1\nBlocked by a court since 10 Feb 2030"
+    assert row_texts(window.workspace.in_force)[0] == "Order 1\nBlocked by a court since 10 Feb 2030"
 
 
 def test_a_moved_deadline_shows_its_replacement(window):

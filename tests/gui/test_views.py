@@ -12,6 +12,7 @@ from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.widgets.rows_model import PayloadRole
 from scenario import __version__
 from scenario.model import Event
+from tests.gui.conftest import row_texts, row_payloads
 
 D = dt.date
 
@@ -20,7 +21,7 @@ def test_start_page_lists_packs_and_greys_out_a_broken_one_with_its_reason(make_
     (packs_dir / "broken.json").write_text('{"format": 1, "id": "x"}')
     window = make_window(pack=False)
     panel = window.start_page.packs
-    texts = panel.texts()
+    texts = row_texts(panel)
     assert texts[0] == "broken.json\nCannot be opened: Object missing required field `version`"
     assert texts[1].startswith("Mini pack (synthetic)\nA small invented scenario")
     assert texts[1].endswith("1 Jan 2030 to 31 Mar 2030")
@@ -44,14 +45,14 @@ def test_choosing_a_pack_starts_a_new_saved_scenario(make_window, monkeypatch):
 def test_theme_and_stakeholder_filters(window):
     window.document.set_date(D(2030, 3, 1))
     args = window.workspace.arguments
-    assert len(args.columns["against"].texts()) == 2
+    assert len(row_texts(args.columns["against"])) == 2
     args.theme.setCurrentIndex(args.theme.findData("due_process"))
-    assert [a.id for a in args.columns["against"].payloads()] == ["a-against-2"]
-    assert args.columns["for"].texts() == []
+    assert [a.id for a in row_payloads(args.columns["against"])] == ["a-against-2"]
+    assert row_texts(args.columns["for"]) == []
     assert args.columns["for"].title.text() == "For a ban or forced sale (0)"
     args.theme.setCurrentIndex(0)
     args.stakeholder.setCurrentIndex(args.stakeholder.findData("firm"))
-    assert [a.id for a in args.columns["against"].payloads()] == ["a-against-1"]
+    assert [a.id for a in row_payloads(args.columns["against"])] == ["a-against-1"]
 
 
 def test_selecting_an_event_shows_its_text_literally_and_its_sources(window):
@@ -76,9 +77,9 @@ def test_an_argument_lists_only_rebuttals_already_made(window):
 def test_later_events_are_hidden_until_the_reader_reveals_them(window):
     window.document.set_date(D(2030, 1, 20))
     events = window.workspace.events
-    assert len(events.texts()) == 2
+    assert len(row_texts(events)) == 2
     window.reveal_action.setChecked(True)
-    texts = events.texts()
+    texts = row_texts(events)
     assert len(texts) == 4 and texts[0].startswith("Later: Order 2 signed\n20 Feb 2030")
     assert events.model.data(events.model.index(0), Qt.ItemDataRole.ForegroundRole) is not None
     assert isinstance(events.model.data(events.model.index(0), PayloadRole), Event)
@@ -122,9 +123,9 @@ def test_dark_theme_darkens_the_palette(make_window):
 def test_disagreements_appear_from_their_date_with_every_position(window):
     view = window.workspace.disagreements
     window.document.set_date(D(2030, 1, 19))
-    assert view.texts() == []
+    assert row_texts(view) == []
     window.document.set_date(D(2030, 1, 20))
-    assert view.texts() == ["How many users?\n2 positions · 20 Jan 2030"]
+    assert row_texts(view) == ["How many users?\n2 positions · 20 Jan 2030"]
     view.view.setCurrentIndex(view.model.index(0))
     text = window.workspace.detail.toPlainText()
     assert "AppCo says 100 million." in text and "Analysts say 80 million." in text
@@ -147,7 +148,7 @@ def test_a_pack_opened_from_a_file_is_kept_and_its_scenario_resumes_after_a_rest
     second = make_window(pack=False)
     assert second.document.loaded.pack.title == "A teacher's own pack"
     second.show_start_page()
-    assert any(t.startswith("A teacher's own pack") for t in second.start_page.packs.texts())
+    assert any(t.startswith("A teacher's own pack") for t in row_texts(second.start_page.packs))
 
 
 def test_a_pack_file_reusing_an_installed_id_with_other_content_is_refused(window, monkeypatch, tmp_path, mini_json):
