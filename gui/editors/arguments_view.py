@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.widgets.list_panel import ListPanel
-from gui.widgets.rows_model import Row
+from gui.widgets.rows_model import Row, RowCache
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel
@@ -55,6 +55,8 @@ class ArgumentsView(QWidget):
         layout.addLayout(columns, 1)
         layout.addWidget(self.weights)
         layout.addWidget(self.totals)
+        self._rows = RowCache(_row)
+        document.packOpened.connect(self._rows.clear)
         document.packOpened.connect(self._pack_opened)
         document.dateChanged.connect(self.refresh)
         document.recordChanged.connect(lambda _record, kind: self.refresh() if kind in (Change.WEIGHT, Change.ROLE) else None)
@@ -82,6 +84,9 @@ class ArgumentsView(QWidget):
         for combo in (self.theme, self.stakeholder):
             combo.blockSignals(False)
 
+    def _row(self, a: Argument, weight: ArgumentWeight | None, role_stakeholder: str | None) -> Row:
+        return self._rows.row((a.id, weight.weight if weight else None, role_stakeholder), a, weight, role_stakeholder)
+
     def refresh(self, *_: object) -> None:
         timeline, day = self.document.timeline, self.document.date
         if timeline is None or day is None:
@@ -98,5 +103,5 @@ class ArgumentsView(QWidget):
                             f"forced sale and {balance.total_against} against.")
         role = next((r for r in timeline.pack.roles if record and r.id == record.role), None)
         for side, panel in self.columns.items():
-            rows = [_row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]
+            rows = [self._row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

@@ -29,6 +29,8 @@ class ListPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(RowDelegate(self.view))
         self.view.setUniformItemSizes(False)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # a long list is laid out a batch per event-loop turn, not in one stall
+        self.view.setBatchSize(100)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)  # re-measure wrapped rows on resize
         self.view.setSpacing(1)
         self.view.setAlternatingRowColors(True)

@@ -8,7 +8,8 @@ so a step costs what changed, not the length of the list.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable
+import functools
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -30,9 +31,30 @@ class Row:
     enabled: bool = True
     key: Hashable = None  # what stays the same from one list to the next; by default the payload's id
 
-    @property
-    def identity(self) -> Hashable:
+    @functools.cached_property
+    def identity(self) -> Hashable:  # cached: a step compares thousands of rows by it
         return self.key if self.key is not None else getattr(self.payload, "id", self.payload)
+
+
+class RowCache:
+    """Rows already built, by what they were built from, so a step formats only the rows that are new.
+
+    Keys must say everything a row shows (an argument's id, its weight, the role); clear the
+    cache when they stop meaning the same thing, as when another pack opens.
+    """
+
+    def __init__(self, make: Callable[..., Row]) -> None:
+        self._make = make
+        self._rows: dict[Hashable, Row] = {}
+
+    def row(self, key: Hashable, *args: Any) -> Row:
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = self._make(*args)
+        return row
+
+    def clear(self, *_: object) -> None:
+        self._rows.clear()
 
 
 def _unique(keys: list[Hashable]) -> bool:

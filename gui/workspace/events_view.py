@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from gui.widgets.list_panel import ListPanel
-from gui.widgets.rows_model import Row
+from gui.widgets.rows_model import Row, RowCache
 from gui.document.document import Document
 from scenario.labels import EVENT_KINDS, short_date
 from scenario.model import Event
@@ -25,13 +25,15 @@ class EventsView(ListPanel):
         document.scenarioOpened.connect(self.refresh)
         self.picked.connect(document.select)
         self.dropped.connect(document.deselect)
+        self._rows = RowCache(_row)
+        document.packOpened.connect(self._rows.clear)
 
     def refresh(self, *_: object) -> None:
         timeline, day = self.document.timeline, self.document.date
         assert timeline is not None and day is not None
         known = timeline.events_known(day)
-        rows = [_row(e, later=False) for e in known]
+        rows = [self._rows.row((e.id, False), e, False) for e in known]
         if self.document.later_events_shown:
-            rows = [_row(e, later=True) for e in reversed(timeline.events_later(day))] + rows
+            rows = [self._rows.row((e.id, True), e, True) for e in reversed(timeline.events_later(day))] + rows
         total = f" of {len(timeline.pack.events)}" if self.document.spoilers_allowed else ""  # how much is to come is a hint too
         self.set_rows(rows, f"Events so far ({len(known)}{total})")
