@@ -5,10 +5,11 @@ from __future__ import annotations
 from types import ModuleType
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
+from gui.charts.figure_panel import preload_charts
 from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.document.editor import Editor
 from scenario.rules import Move
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.themes = themes
         self.data_dir = data_dir
+        self._painted = False
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(document, self)
@@ -237,6 +239,12 @@ class MainWindow(QMainWindow):
         for splitter in self.workspace.splitters():
             self.settings.set(f"splitters/{splitter.objectName()}", QByteArray(splitter.saveState()))
         self.settings.sync()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # the window is on screen: use the idle time for what the first chart needs
+            self._painted = True
+            QTimer.singleShot(0, preload_charts)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for class_window in self.class_windows:  # each stops its loading thread before the app quits

@@ -23,6 +23,15 @@ from gui.charts.data_dialog import DataDialog
 Drawer = Callable[[Any, Any], Any]  # (Axes, ChartStyle) -> ChartTable or TimelineChart
 
 
+def preload_charts() -> None:
+    """Import matplotlib, its Qt canvas and the drawing code, so the first chart on screen does
+    not pay for them. Called in idle time once the window has painted."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+    import gui.plots  # noqa: F401
+
+
 class FigurePanel(QWidget):
     drawn = Signal(object)  # whatever the drawer returned
 
