@@ -14,11 +14,15 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scenario import __version__
 from scenario.pack import PackError, find_pack, load_pack
 from scenario.resources import PACKS_DIR
 from store.paths import default_data_dir, user_packs_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 
 PROG = "divestiture-lab"
 BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report")
@@ -178,8 +182,10 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     """A class's PDF (and CSV) for scripted or remote marking, with no window.
 
     0 when at least one submission was read (bad files: one line each on stderr), 2 when none,
-    1 when writing fails. It needs a QGuiApplication for fonts and the PDF writer, and makes one
-    (offscreen works) if the caller has none.
+    1 when writing fails. It needs a QGuiApplication for fonts and the PDF writer. It never opens
+    a window, so it asks for Qt's offscreen platform itself: on a teacher's server or over ssh
+    there is no display, and Qt's default platform (xcb) would abort the process before a line
+    of ours could explain why.
     """
     from PySide6.QtGui import QGuiApplication
 
@@ -188,7 +194,7 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     from scenario.class_table import table_csv
     from store.files import write_atomic
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # must live while the report is written
+    _app = QGuiApplication.instance() or offscreen_application()  # must live while the report is written
     load = load_class(paths, packs_dirs)
     assert load is not None  # nothing cancels it here
     for skipped in load.skipped:
@@ -205,3 +211,10 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     written = f"{out} and {csv}" if csv is not None else str(out)
     print(f"{len(load.aggregate.rows)} submissions read, {len(load.skipped)} skipped; wrote {written}")
     return 0
+
+
+def offscreen_application() -> QGuiApplication:
+    """A QGuiApplication for batch work: `-platform offscreen` wins over the environment's choice."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication([*sys.argv[:1], "-platform", "offscreen"])
