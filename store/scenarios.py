@@ -18,7 +18,7 @@ import msgspec
 
 from scenario.record import ArgumentWeight, AssumptionValue, Forecast, NAME_MAX, ScenarioRecord
 from store import rows
-from store.backups import daily_backup, make_backup, utc_now
+from store.backups import daily_backup, utc_now
 from store.errors import NameTakenError, ScenarioNotFoundError
 from store.lock import DataDirLock
 from store.models import Backup, ScenarioSummary
@@ -160,20 +160,13 @@ class Store:
         ).fetchone()
         return None if row is None else row[0]
 
-    def set_last_opened(self, scenario_id: int | None) -> None:
+    def set_last_opened(self, scenario_id: int) -> None:
         with transaction(self._conn) as conn:
-            if scenario_id is None:
-                conn.execute("DELETE FROM app_state WHERE key = ?", (LAST_OPENED,))
-            else:
-                conn.execute("INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", (LAST_OPENED, str(scenario_id)))
+            conn.execute("INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", (LAST_OPENED, str(scenario_id)))
 
     def daily_backup(self) -> Backup | None:
         """Also called at open; a long-running GUI may call it on a timer."""
         return daily_backup(self._conn, self.data_dir)
-
-    def backup(self) -> Backup:
-        """A copy now, for a "Back up now" command (kept until the user removes it)."""
-        return make_backup(self._conn, self.data_dir, "manual")
 
     # Helpers
 

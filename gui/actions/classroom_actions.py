@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
+from gui.actions.save_file import save_file
 from gui.widgets.plain import file_stem, warn
 from scenario.record import NAME_MAX
 from store.backups import utc_now
@@ -33,16 +34,9 @@ def export_submission(window: CommandHost) -> None:
     if not ok or not student:
         return
     window.setProperty("studentName", student)
-    default = Path.home() / f"{file_stem(student)} - {file_stem(document.record.name)}.json"
-    name, _ = QFileDialog.getSaveFileName(window, "Export submission", str(default), "Submission files (*.json)")
-    if not name:
-        return
-    try:
-        write_atomic(Path(name), encode_submission(document.record, document.loaded, student, utc_now()))
-    except (OSError, ValueError) as exc:
-        warn(window, "Export failed", f"Could not write {name}.", getattr(exc, "strerror", None) or str(exc))
-        return
-    window.statusBar().showMessage(f"Submission saved to {name}", 6000)
+    record, loaded = document.record, document.loaded
+    save_file(window, "Export submission", Path.home() / f"{file_stem(student)} - {file_stem(record.name)}.json", "Submission files (*.json)",
+              lambda path: write_atomic(path, encode_submission(record, loaded, student, utc_now())), lambda path: f"Submission saved to {path}")
 
 
 def export_report(window: CommandHost) -> None:
@@ -52,16 +46,9 @@ def export_report(window: CommandHost) -> None:
     if document.record is None or document.loaded is None:
         warn(window, "Nothing to report", "Open a scenario first.")
         return
-    default = Path.home() / f"{file_stem(document.record.name)}.pdf"
-    name, _ = QFileDialog.getSaveFileName(window, "Export report", str(default), "PDF files (*.pdf)")
-    if not name:
-        return
-    try:
-        student_report(document.record, document.loaded.pack, Path(name), as_of=document.date)
-    except OSError as exc:
-        warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
-        return
-    window.statusBar().showMessage(f"Report saved to {name}", 6000)
+    record, pack, day = document.record, document.loaded.pack, document.date
+    save_file(window, "Export report", Path.home() / f"{file_stem(record.name)}.pdf", "PDF files (*.pdf)",
+              lambda path: student_report(record, pack, path, as_of=day), lambda path: f"Report saved to {path}")
 
 
 def open_class(window: CommandHost, folder: bool) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from gui.start.scenarios_dialog import ScenariosDialog
+from gui.actions.save_file import save_file
 from gui.widgets.plain import file_stem, warn
 from scenario.exchange import ExchangeError, encode_scenario_file
 from scenario.labels import short_date
@@ -36,21 +37,13 @@ def manage_scenarios(window: CommandHost) -> None:
 
 
 def export_scenario(window: CommandHost) -> None:
-    document = window.document
     """Exports what is on screen (the in-memory record), so it works even when the disk refused saves."""
-    record = document.record
+    record = window.document.record
     if record is None:
         warn(window, "Nothing to export", "Open a scenario first.")
         return
-    name, _ = QFileDialog.getSaveFileName(window, "Export scenario", str(Path.home() / f"{file_stem(record.name)}.json"), "Scenario files (*.json)")
-    if not name:
-        return
-    try:
-        write_atomic(Path(name), encode_scenario_file(record, utc_now()))
-    except OSError as exc:
-        warn(window, "Export failed", f"Could not write {name}.", exc.strerror or str(exc))
-        return
-    window.statusBar().showMessage(f"Exported “{record.name}” to {name}", 5000)
+    save_file(window, "Export scenario", Path.home() / f"{file_stem(record.name)}.json", "Scenario files (*.json)",
+              lambda path: write_atomic(path, encode_scenario_file(record, utc_now())), lambda path: f"Exported “{record.name}” to {path}", 5000)
 
 
 def import_scenario(window: CommandHost) -> None:
