@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QWidget
 
-from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import Row
 from gui.document.document import Document
+from gui.workspace.dated_list import DatedList
 from scenario.labels import short_date
 
 
-class DisagreementsView(ListPanel):
+class DisagreementsView(DatedList):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__("Where the sources disagree", "No disagreement between sources has arisen by this date.",
+        super().__init__(document, "Where the sources disagree", "No disagreement between sources has arisen by this date.",
                          "Disagreements between sources", parent)
-        self.document = document
-        document.dateChanged.connect(self.show_date)
-        self.picked.connect(document.select)
-        self.dropped.connect(document.deselect)
 
-    def show_date(self, day: dt.date) -> None:
-        assert self.document.timeline is not None
+    def refresh(self, *_: object) -> None:
+        day = self.document.date
+        assert self.document.timeline is not None and day is not None
         known = self.document.timeline.disagreements_known(day)
         rows = [Row(f"{d.topic}\n{len(d.positions)} positions · {short_date(d.date)}", "\n".join(p.claim for p in d.positions), d) for d in known]
         self.set_rows(rows, f"Where the sources disagree ({len(known)})")

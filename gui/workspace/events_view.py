@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import Row, RowCache
 from gui.document.document import Document
+from gui.workspace.dated_list import DatedList
 from scenario.labels import EVENT_KINDS, short_date
 from scenario.model import Event
 
@@ -16,15 +16,12 @@ def _row(event: Event, later: bool) -> Row:
     return Row(f"{prefix}{event.title}\n{short_date(event.date)} · {EVENT_KINDS[event.kind]}", event.detail, event, muted=later)
 
 
-class EventsView(ListPanel):
+class EventsView(DatedList):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__("Events so far", "Nothing has happened yet on this date. Step forward with the Right arrow key.", "Events so far, newest first", parent)
-        self.document = document
-        document.dateChanged.connect(self.refresh)
+        super().__init__(document, "Events so far", "Nothing has happened yet on this date. Step forward with the Right arrow key.",
+                         "Events so far, newest first", parent)
         document.laterEventsShownChanged.connect(self.refresh)
         document.scenarioOpened.connect(self.refresh)
-        self.picked.connect(document.select)
-        self.dropped.connect(document.deselect)
         self._rows = RowCache(_row)
         document.packOpened.connect(self._rows.clear)
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QWidget
 
-from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import Row
 from gui.document.document import Document
+from gui.workspace.dated_list import DatedList
 from scenario.labels import STATUSES, short_date
 from scenario.timeline import InstrumentState
 
@@ -20,16 +18,13 @@ def status_phrase(state: InstrumentState) -> str:
     return f"{STATUSES[state.change.status].capitalize()} since {when}"
 
 
-class InForceView(ListPanel):
+class InForceView(DatedList):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__("In force", "No order, law or injunction applies yet on this date.", "Legal instruments and their status", parent)
-        self.document = document
-        document.dateChanged.connect(self.show_date)
-        self.picked.connect(document.select)
-        self.dropped.connect(document.deselect)
+        super().__init__(document, "In force", "No order, law or injunction applies yet on this date.", "Legal instruments and their status", parent)
 
-    def show_date(self, day: dt.date) -> None:
-        assert self.document.timeline is not None
+    def refresh(self, *_: object) -> None:
+        day = self.document.date
+        assert self.document.timeline is not None and day is not None
         states = self.document.timeline.instruments_at(day)
         rows = [Row(f"{s.instrument.name}\n{status_phrase(s)}", f"{s.instrument.title}\n{s.change.note}", s, muted=not s.in_force, key=s.instrument.id) for s in states]
         in_force = sum(s.in_force for s in states)
