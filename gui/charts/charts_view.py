@@ -58,6 +58,10 @@ class ChartsView(QWidget):
         assert self.document.loaded is not None
         return ("all",) if self.document.later_events_shown else known_key(self.document.loaded.pack, day)
 
+    def shows_current_date(self) -> bool:
+        """The timeline on screen shows what is known on the current date (no redraw is pending)."""
+        return self.document.date is not None and self._known_key == self._timeline_key(self.document.date)
+
     def _date_changed(self, day: dt.date) -> None:
         index = self.choice.currentIndex()
         if index == TIMELINE and self.panel.blitter is not None and self.panel.isVisible():

@@ -112,6 +112,10 @@ class ClassWindow(QMainWindow):
         if self._task is not None:
             self._task.cancel()
 
+    def working(self) -> bool:
+        """A load or an export is still running on its thread."""
+        return self._task is not None and not self._task.isFinished()
+
     def shown(self) -> ClassAggregate | None:
         """The aggregate as on screen (anonymised when the switch is on): what exports write."""
         result = self.load.aggregate if self.load else None

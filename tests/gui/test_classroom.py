@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.text import Text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget,
                                QTextEdit, QWidget)
 
 from gui.app.main_window import MainWindow
@@ -78,7 +78,7 @@ def test_nothing_dated_later_is_anywhere_in_the_window(classroom, qtbot, offset)
     qtbot.waitUntil(lambda: window.workspace.charts.panel.figure is not None)
     day = D(2030, 1, 1) + dt.timedelta(days=offset)
     window.document.set_date(day)
-    qtbot.waitUntil(lambda: window.workspace.charts._known_key == window.workspace.charts._timeline_key(day))
+    qtbot.waitUntil(window.workspace.charts.shows_current_date)
     window.workspace.tabs.setCurrentWidget(window.workspace.forecasts)
     text = every_text(window)
     leaked = [item for item in later_items(window.document.loaded.pack, day) if item in text]
@@ -88,15 +88,25 @@ def test_nothing_dated_later_is_anywhere_in_the_window(classroom, qtbot, offset)
 def test_jumping_to_the_end_asks_and_records_the_reveal(classroom, monkeypatch):
     window, document = classroom, classroom.document
     asked = []
-    monkeypatch.setattr(window, "confirm_reveal", lambda: asked.append(True))
-    document.revealRequested.disconnect()
-    document.revealRequested.connect(window.confirm_reveal)
+
+    def answer(button_text: str):
+        def exec_(box: QMessageBox) -> int:
+            asked.append(box.windowTitle())
+            chosen = next((b for b in box.buttons() if b.text() == button_text), None)
+            if chosen is not None:
+                chosen.click()
+            return 0
+
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", answer("Cancel"))
     document.set_date(D(2030, 1, 20))
     window.workspace.setFocus()
     press(window, Qt.Key.Key_End)
-    assert asked == [True] and document.date == D(2030, 1, 20), "nothing moves until the student confirms"
+    assert asked == ["Reveal what happened?"] and document.date == D(2030, 1, 20), "nothing moves until the student confirms"
     assert not window.reveal_action.isEnabled()
-    document.reveal()
+    monkeypatch.setattr(QMessageBox, "exec", answer("Reveal what happened"))
+    press(window, Qt.Key.Key_End)
     assert document.date == D(2030, 3, 31)
     assert document.record.revealed_at == D(2030, 1, 20)
     assert document.store.load(document.scenario_id).revealed_at == D(2030, 1, 20)

@@ -74,4 +74,4 @@ def test_closing_the_main_window_closes_class_windows_first(window, monkeypatch,
     class_window = window.class_windows[0]
     window.close()  # while the class may still be loading
     assert not class_window.isVisible()
-    assert class_window._task is None or class_window._task.isFinished()
+    assert not class_window.working()

@@ -71,7 +71,7 @@ def test_range_and_note_are_recorded_and_reset_returns_to_default(window):
     value = window.document.record.assumptions["p-deal"]
     assert (value.low, value.value, value.high) == (0.3, 0.4, 0.5)
     row.note.setText("Buyers <b>hesitate</b>")
-    row.note.editingFinished.emit()
+    QTest.keyClick(row.note, Qt.Key.Key_Return)  # the student presses Enter in the note
     assert window.document.record.assumptions["p-deal"].note == "Buyers <b>hesitate</b>"
     row.reset.click()
     assert "p-deal" not in window.document.record.assumptions
