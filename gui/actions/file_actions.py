@@ -33,7 +33,7 @@ def manage_scenarios(window: CommandHost) -> None:
     if document.store is None:
         warn(window, "No saved scenarios", f"Scenarios cannot be saved here: {document.autosave.unavailable}.")
         return
-    ScenariosDialog(window.editor, window).exec()
+    ScenariosDialog(window.editor, window.scenario_list, window).exec()
 
 
 def export_scenario(window: CommandHost) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 if TYPE_CHECKING:
     from gui.document.document import Document
     from gui.document.editor import Editor
+    from gui.start.scenario_list import ScenarioListModel
 
 
 class CommandHost(Protocol):
@@ -17,6 +18,7 @@ class CommandHost(Protocol):
 
     document: Document
     editor: Editor
+    scenario_list: ScenarioListModel  # the saved scenarios, as the start page lists them
     data_dir: Path
     class_windows: list[QWidget]  # teacher views, kept alive while open
 

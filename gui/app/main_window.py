@@ -14,6 +14,7 @@ from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.document.editor import Editor
 from scenario.rules import Move
 from gui.app.settings import THEMES, UiSettings
+from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
 from gui.widgets.plain import message_box
 from gui.workspace.step_actions import StepActions
@@ -56,7 +57,8 @@ class MainWindow(QMainWindow):
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(document, self)
-        self.start_page = StartPage()
+        self.scenario_list = ScenarioListModel(document, self)
+        self.start_page = StartPage(self.scenario_list)
         self.workspace = Workspace(editor, self.step_actions)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> None:
         """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""
-        self.start_page.set_entries(discover_packs(*self.document.packs_dirs), self.document.saved_scenarios())
+        self.start_page.set_packs(discover_packs(*self.document.packs_dirs))
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
         self.mode_status.clear()

@@ -4,35 +4,33 @@ duplicate or delete one. Changes go through the editor, so each is undoable."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from gui.document.editor import Editor
+from gui.start.scenario_list import ScenarioListModel
 from gui.widgets.plain import warn
-from scenario.labels import short_date
 from scenario.pack import PackError
 from scenario.record import NAME_MAX
 from store.models import ScenarioSummary
 
-COLUMNS = ("Name", "Pack", "Role", "Last change")
-
-
 class ScenariosDialog(QDialog):
-    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, scenario_list: ScenarioListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.document = document = editor.document
+        self.document = editor.document
         self.setWindowTitle("Saved scenarios")
         self.resize(720, 420)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.scenario_list = scenario_list
+        self.table = QTableView()
+        self.table.setModel(scenario_list)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Saved scenarios")
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.cellDoubleClicked.connect(lambda *_: self._open())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda *_: self._open())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.open_button = self._button(buttons, "&Open", self._open)
@@ -42,31 +40,24 @@ class ScenariosDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        document.scenariosChanged.connect(self.refresh)
-        self.refresh()
+        scenario_list.modelReset.connect(self._select_first)
+        scenario_list.refresh()
 
     def _button(self, box: QDialogButtonBox, text: str, slot) -> QPushButton:
         button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
         button.clicked.connect(slot)
         return button
 
-    def refresh(self) -> None:
-        self._summaries: list[ScenarioSummary] = self.document.saved_scenarios()
-        self.table.setRowCount(len(self._summaries))
-        for row, s in enumerate(self._summaries):
-            local = s.updated.astimezone()
-            values = (s.name, s.pack_id, s.role or "—", f"{short_date(local.date())} {local:%H:%M}")
-            for column, text in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        if self._summaries:
+    def _select_first(self) -> None:
+        if self.scenario_list.rowCount():
             self.table.selectRow(0)
         self._selection_changed()
 
     def selected(self) -> ScenarioSummary | None:
         rows = self.table.selectionModel().selectedRows()
-        return self._summaries[rows[0].row()] if rows else None
+        return self.scenario_list.summary(rows[0]) if rows else None
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_: object) -> None:
         chosen = self.selected()
         for button in (self.open_button, self.rename_button, self.duplicate_button):
             button.setEnabled(chosen is not None)

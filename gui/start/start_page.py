@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.widgets.list_panel import ListPanel
-from gui.widgets.rows_model import Row
+from gui.start.scenario_list import CardRole, ScenarioListModel
+from gui.widgets.rows_model import PayloadRole, Row
 from scenario.labels import short_date
 from scenario.pack import LoadedPack, PackEntry, PackError, load_pack
-from store.models import ScenarioSummary
 
 INTRO = (
     "Step through the TikTok divestiture deadlines as they happened: see what was known on each "
@@ -28,13 +28,6 @@ def _pack_row(entry: PackEntry) -> Row:
     return Row(f"{p.title}\n{p.summary}\n{short_date(p.start)} to {short_date(p.end)}", p.description, entry.loaded)
 
 
-def _scenario_row(summary: ScenarioSummary, titles: dict[str, str]) -> Row:
-    pack = titles.get(summary.pack_id, f"{summary.pack_id} (pack not installed)")
-    role = f" · role: {summary.role}" if summary.role else ""
-    local = summary.updated.astimezone()
-    return Row(f"{summary.name}\n{pack} · {summary.mode.capitalize()}{role} · changed {short_date(local.date())} {local:%H:%M}", "", summary.id)
-
-
 class StartPage(QWidget):
     """Emits `chosen(LoadedPack)` for a new scenario, `resumed(id)` for a saved one, `failed(PackError)`."""
 
@@ -42,8 +35,9 @@ class StartPage(QWidget):
     resumed = Signal(int)
     failed = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, scenario_list: ScenarioListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.scenario_list = scenario_list
         heading = QLabel("Divestiture Lab")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() + 8)
@@ -52,8 +46,9 @@ class StartPage(QWidget):
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.scenarios = ListPanel("Your saved scenarios", "No saved scenarios yet: choose a pack to start one.", "Saved scenarios")
-        self.scenarios.view.activated.connect(lambda index: self.resumed.emit(self.scenarios.model.row_at(index).payload))
+        self.scenarios = ListPanel("Your saved scenarios", "No saved scenarios yet: choose a pack to start one.", "Saved scenarios",
+                                   model=scenario_list, text_role=CardRole)
+        self.scenarios.view.activated.connect(lambda index: self.resumed.emit(index.data(PayloadRole)))
         self.resume_button = QPushButton("&Resume scenario")
         self.resume_button.setEnabled(False)
         self.resume_button.clicked.connect(self._resume)
@@ -83,15 +78,16 @@ class StartPage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
 
-    def set_entries(self, entries: list[PackEntry], scenarios: list[ScenarioSummary]) -> None:
+    def set_packs(self, entries: list[PackEntry]) -> None:
+        """The packs as found now; the saved scenarios are listed afresh with their titles."""
         self.packs.set_rows([_pack_row(e) for e in entries])
-        titles = {e.loaded.pack.id: e.loaded.pack.title for e in entries if e.loaded is not None}
-        self.scenarios.set_rows([_scenario_row(s, titles) for s in scenarios])
+        self.scenario_list.set_pack_titles({e.loaded.pack.id: e.loaded.pack.title for e in entries if e.loaded is not None})
         first = next((i for i, e in enumerate(entries) if e.loaded is not None), None)
         if first is not None:
             self.packs.view.setCurrentIndex(self.packs.model.index(first))
+        scenarios = self.scenario_list.rowCount() > 0
         if scenarios:
-            self.scenarios.view.setCurrentIndex(self.scenarios.model.index(0))
+            self.scenarios.view.setCurrentIndex(self.scenario_list.index(0, 0))
         (self.scenarios if scenarios else self.packs).view.setFocus()
 
     def _selected(self) -> LoadedPack | None:
@@ -101,7 +97,7 @@ class StartPage(QWidget):
     def _resume(self) -> None:
         index = self.scenarios.view.currentIndex()
         if index.isValid():
-            self.resumed.emit(self.scenarios.model.row_at(index).payload)
+            self.resumed.emit(index.data(PayloadRole))
 
     def _open(self, loaded: LoadedPack | None) -> None:
         if loaded is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.widgets.row_delegate import RowDelegate
@@ -17,17 +17,19 @@ class ListPanel(QWidget):
     picked = Signal(object)
     dropped = Signal(object)
 
-    def __init__(self, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None,
+                 model: QAbstractItemModel | None = None, text_role: int = Qt.ItemDataRole.DisplayRole) -> None:
+        """Lists its own rows (`set_rows`), or shows `model`, which keeps itself up to date."""
         super().__init__(parent)
         self.title = QLabel(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.model = RowsModel(self)
+        self.model = model if model is not None else RowsModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(RowDelegate(self.view))
+        self.view.setItemDelegate(RowDelegate(self.view, text_role))
         self.view.setUniformItemSizes(False)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)  # a long list is laid out a batch per event-loop turn, not in one stall
         self.view.setBatchSize(100)
@@ -48,6 +50,10 @@ class ListPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.stack)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._show_empty_state)
+            self._show_empty_state()
 
     def set_rows(self, rows: list[Row], title: str | None = None) -> None:
         if title is not None:
@@ -58,9 +64,12 @@ class ListPanel(QWidget):
             payload = current.data(PayloadRole)
             self.view.selectionModel().clear()  # else Qt moves the selection to a neighbour the reader never chose
         self.model.set_rows(rows)
-        self.stack.setCurrentWidget(self.view if rows else self.empty)
+        self._show_empty_state()
         if leaving:
             self.dropped.emit(payload)
+
+    def _show_empty_state(self, *_: object) -> None:
+        self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

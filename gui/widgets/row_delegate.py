@@ -18,9 +18,10 @@ CACHE_LIMIT = 20_000  # rows measured at one width; cleared when full or when th
 
 
 class RowDelegate(QStyledItemDelegate):
-    def __init__(self, view: QAbstractItemView) -> None:
+    def __init__(self, view: QAbstractItemView, text_role: int = Qt.ItemDataRole.DisplayRole) -> None:
         super().__init__(view)
         self.view = view
+        self.text_role = text_role  # a model shared with a table may keep the list's text in its own role
         self._heights: dict[tuple[str, int, str], int] = {}  # a step re-lists rows it has measured before
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
@@ -34,7 +35,7 @@ class RowDelegate(QStyledItemDelegate):
         return max(80, self.view.viewport().width() - 2 * PAD_X - 2 * self.view.spacing())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        text, width = index.data() or "", self._width()
+        text, width = index.data(self.text_role) or "", self._width()
         key = (text, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
@@ -52,7 +53,7 @@ class RowDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        head, _, rest = (index.data() or "").partition("\n")  # opt.text has \n turned into U+2028
+        head, _, rest = (index.data(self.text_role) or "").partition("\n")  # opt.text has \n turned into U+2028
         opt.text = ""
         style = opt.widget.style() if opt.widget else self.view.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from gui.start.scenario_list import CardRole
 from gui.start.scenarios_dialog import ScenariosDialog
 from scenario.exchange import decode_scenario_file
 from scenario.record import ArgumentWeight, AssumptionValue
@@ -143,9 +144,9 @@ def test_rename_duplicate_and_undoable_delete(window, qtbot):
     document.start_scenario(document.loaded, "Doomed <img src=x>")
     doomed = document.scenario_id
     document.start_scenario(document.loaded, "Keeper")
-    dialog = ScenariosDialog(window.editor, window)
+    dialog = ScenariosDialog(window.editor, window.scenario_list, window)
     qtbot.addWidget(dialog)
-    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    names = [dialog.table.model().index(r, 0).data() for r in range(dialog.table.model().rowCount())]
     assert names == ["Keeper", "Doomed <img src=x>", "Mini pack (synthetic)"]
     assert not dialog.delete_button.isEnabled(), "the open scenario cannot be deleted"
     dialog.table.selectRow(1)
@@ -153,12 +154,12 @@ def test_rename_duplicate_and_undoable_delete(window, qtbot):
     assert [s.id for s in document.store.list_scenarios()].count(doomed) == 0
     assert window.editor.undo_stack.undoText() == "Delete “Doomed <img src=x>”"
     window.editor.undo_stack.undo()
-    assert dialog.table.rowCount() == 3
+    assert dialog.table.model().rowCount() == 3
     window.editor.rename_scenario(doomed, "Doomed <img src=x>", "Saved")
     assert document.store.load(doomed).name == "Saved"
     window.editor.undo_stack.undo()
     assert document.store.load(doomed).name == "Doomed <img src=x>"
-    dialog.table.selectRow(next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "Keeper"))
+    dialog.table.selectRow(next(r for r in range(dialog.table.model().rowCount()) if dialog.table.model().index(r, 0).data() == "Keeper"))
     dialog.duplicate_button.click()
     assert document.store.find("Keeper (copy)") is not None
     window.editor.undo_stack.undo()
@@ -240,3 +241,15 @@ def test_evidence_for_an_assumption_appears_from_its_date_with_its_source(window
     assert row.evidence.isHidden()
     window.document.set_date(D(2030, 1, 20))
     assert row.evidence.text() == "• 20 Jan 2030: AppCo's lawsuit claims 100 million monthly users. (Test Times)"
+
+
+def test_the_start_page_and_the_scenarios_dialog_list_the_same_scenarios(window, qtbot):
+    document = window.document
+    window.show_start_page()
+    dialog = ScenariosDialog(window.editor, window.scenario_list, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.model() is window.start_page.scenarios.view.model()
+    window.editor.rename_scenario(document.scenario_id, document.record.name, "Renamed")
+    card = window.start_page.scenarios.view.model().index(0, 0).data(CardRole)
+    assert card.startswith("Renamed\nMini pack (synthetic) · Explore · changed ")
+    assert dialog.table.model().index(0, 0).data() == "Renamed"
