@@ -87,8 +87,8 @@ class MainWindow(QMainWindow):
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:
             self.save_status.setText(f"Not saved: {document.autosave.unavailable}. Export your scenario to keep it.")
-        elif document.store is not None and document.store.housekeeping_problem:
-            self.statusBar().showMessage(f"Today's backup could not be made ({document.store.housekeeping_problem}); your work is still saved.")
+        elif document.backup_problem:
+            self.statusBar().showMessage(f"Today's backup could not be made ({document.backup_problem}); your work is still saved.")
         self._restore_layout()
 
     def _build_menus(self) -> None:

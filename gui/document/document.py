@@ -117,6 +117,11 @@ class Document(QObject):
 
     # What views ask about saved scenarios: they never reach the store themselves
 
+    @property
+    def backup_problem(self) -> str | None:
+        """Why today's backup (or the purge of old ones) failed at start, if it did; the work is still saved."""
+        return self.store.housekeeping_problem if self.store else None
+
     def saved_scenarios(self) -> list[ScenarioSummary]:
         """Most recently used first; none when there is no store."""
         return self.store.list_scenarios() if self.store else []
