@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):  # run as a file: make the project importable
     sys.path.insert(0, str(ROOT))
 
-from gui.class_loader import load_class  # noqa: E402
+from scenario.class_loader import load_class  # noqa: E402
 from scenario.pack import LoadedPack, discover_packs  # noqa: E402
 from scenario.record import ArgumentWeight, AssumptionValue, Forecast, ScenarioRecord, Snapshot  # noqa: E402
 from scenario.resources import PACKS_DIR  # noqa: E402

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 
 def run(pack: str = "tiktok-2020") -> dict[str, float]:
-    from gui.app import build_window
+    from gui.app.application import build_window
     from scenario.pack import find_pack
     from scenario.resources import PACKS_DIR
 

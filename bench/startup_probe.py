@@ -32,8 +32,8 @@ if mode == "bare":
     window = QMainWindow()
     window.resize(1280, 800)
 else:
-    from main import parse_options
-    from gui.app import build_window
+    from cli import parse_options
+    from gui.app.application import build_window
     from store.paths import default_data_dir
 
     options = parse_options(["--pack", sys.argv[3]])

@@ -6,6 +6,6 @@ Entry points for the GUI and main.py:
 - `store.scenarios.Store`: list, create, load, rename, duplicate, delete/undelete, and one
   `save_*`/`set_*` per edit.
 - `store.pending.PendingWrites`: edits that failed to save, retried in order.
-- `store.backups.list_backups` / `restore_backup`; `store.transfer` for scenario files;
-  `store.cli` for the command line.
+- `store.backups.list_backups` / `restore_backup`; `store.transfer` for scenario files
+  (the command line's `cli.py` uses the same entry points).
 """

@@ -11,7 +11,6 @@ neither offer an old copy as the newest nor delete each new daily copy as the ol
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 from store.errors import StoreError
 from store.files import fsync_dir
 from store.lock import DataDirLock
+from store.models import Backup
 from store.paths import database_path
 
 BACKUP_DIR = "backups"
@@ -30,18 +30,6 @@ DAILY_KEEP = 7
 SIDECARS = ("-wal", "-shm", "-journal")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{12}Z)(?:-(?P<seq>\d{1,12}))?\.sqlite3$")
-
-
-@dataclasses.dataclass(frozen=True)
-class Backup:
-    path: Path
-    kind: str  # "daily", "pre-migration-to-v2", "replaced"
-    made: dt.datetime  # UTC, as the clock said: shown to the user, never used to order
-    sequence: int = 0  # the order backups were made in; 0 for copies made before it was recorded
-
-    @property
-    def order(self) -> tuple[int, dt.datetime]:
-        return self.sequence, self.made
 
 
 def backups_dir(data_dir: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from store.backups import Backup
+    from store.models import Backup
 
 
 class StoreError(Exception):

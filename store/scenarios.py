@@ -7,7 +7,6 @@ under a frame even with synchronous=FULL. Deleting is soft, so "undo delete" is 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
@@ -17,25 +16,16 @@ from typing import Any
 
 import msgspec
 
-from scenario.record import ArgumentWeight, AssumptionValue, Forecast, Mode, ScenarioRecord, fitted_name, name_problem
+from scenario.record import ArgumentWeight, AssumptionValue, Forecast, ScenarioRecord, fitted_name, name_problem
 from store import rows
-from store.backups import Backup, daily_backup, make_backup, utc_now
+from store.backups import daily_backup, utc_now
 from store.errors import NameTakenError, ScenarioNotFoundError, StoreError
 from store.lock import DataDirLock
+from store.models import Backup, ScenarioSummary
 from store.transaction import transaction
 
 LAST_OPENED = "last_opened_scenario"
 PURGE_AFTER = dt.timedelta(days=30)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class ScenarioSummary:
-    id: int
-    name: str
-    pack_id: str
-    mode: Mode
-    role: str | None
-    updated: dt.datetime  # UTC
 
 
 def _stamp() -> str:
@@ -173,20 +163,13 @@ class Store:
         ).fetchone()
         return None if row is None else row[0]
 
-    def set_last_opened(self, scenario_id: int | None) -> None:
+    def set_last_opened(self, scenario_id: int) -> None:
         with transaction(self._conn) as conn:
-            if scenario_id is None:
-                conn.execute("DELETE FROM app_state WHERE key = ?", (LAST_OPENED,))
-            else:
-                conn.execute("INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", (LAST_OPENED, str(scenario_id)))
+            conn.execute("INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", (LAST_OPENED, str(scenario_id)))
 
     def daily_backup(self) -> Backup | None:
         """Also called at open; a long-running GUI may call it on a timer."""
         return daily_backup(self._conn, self.data_dir)
-
-    def backup(self) -> Backup:
-        """A copy now, for a "Back up now" command (kept until the user removes it)."""
-        return make_backup(self._conn, self.data_dir, "manual")
 
     # Helpers
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,12 @@ def packs_dir(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copy(MINI_PACK, folder / "mini.json")
     return folder
+
+
+def backup_now(data_dir: Path):
+    """A backup of the database as it is now, made the way the app's own backups are."""
+    from store.backups import make_backup
+    from store.paths import database_path
+
+    with closing(sqlite3.connect(database_path(data_dir))) as conn:
+        return make_backup(conn, data_dir, "manual")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.class_report_cli import class_report_command
+from cli import class_report_command
 from tests.submissions import hostile_files, submission_bytes, write_class
 
 

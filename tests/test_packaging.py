@@ -15,7 +15,7 @@ def test_the_wheel_carries_the_resources_and_the_command(tmp_path: Path) -> None
                    check=True, capture_output=True, timeout=300, cwd=tmp_path)
     [wheel] = tmp_path.glob("divestiture_lab-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("main.py", "gui/app.py", "scenario/pack.py", "store/connection.py", "resources/scenarios/tiktok-2020.json",
+    for needed in ("main.py", "cli.py", "gui/app/application.py", "scenario/pack.py", "store/connection.py", "resources/scenarios/tiktok-2020.json",
                    "resources/scenarios/tiktok-2024.json", "resources/schema/pack.schema.json", "resources/icons/divestiture-lab.svg",
                    "resources/divestiture-lab.desktop"):
         assert needed in names, needed

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from gui.report.html import Page
 from gui.report.pdf import CHART_WIDTH, render_chart, write_pdf
-from gui.class_table import STUDENT_COLUMNS, student_cells
+from scenario.class_table import STUDENT_COLUMNS, student_cells
 from scenario.classroom import ClassAggregate
 from scenario.labels import long_date
 from scenario.scoring import ALWAYS_HALF

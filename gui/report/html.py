@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from gui.plots.table import Cell, ChartTable
-from gui.text import esc
+from gui.widgets.text import esc
 
 STYLE_SHEET = """
 body { font-family: sans-serif; font-size: 10pt; }

@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from gui.app import build_window
-from gui.main_window import MainWindow
+from gui.app.application import build_window
+from gui.app.main_window import MainWindow
+from gui.widgets.list_panel import ListPanel
+from gui.widgets.rows_model import PayloadRole
 from scenario.pack import load_pack
 from tests.conftest import MINI_PACK
 
@@ -38,3 +40,13 @@ def window(make_window) -> MainWindow:
 def press(window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """Type a key as a user would: into whatever has focus, so window shortcuts apply."""
     QTest.keyClick(window.focusWidget() or window, key, modifier)
+
+
+def row_texts(panel: ListPanel) -> list[str]:
+    """What the list shows, row by row, as a screen reader reads it."""
+    return [panel.model.index(n).data() for n in range(panel.model.rowCount())]
+
+
+def row_payloads(panel: ListPanel) -> list[object]:
+    """The item behind each row: what selecting it shows in the detail pane."""
+    return [panel.model.index(n).data(PayloadRole) for n in range(panel.model.rowCount())]

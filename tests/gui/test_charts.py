@@ -9,8 +9,8 @@ import sys
 
 from matplotlib.dates import num2date
 
-from gui.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
-from gui.session import Move
+from gui.charts.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
+from scenario.rules import Move
 from scenario.record import ArgumentWeight
 from tests.conftest import MINI_PACK
 from tests.test_cli import ROOT
@@ -33,7 +33,7 @@ def test_the_window_paints_before_matplotlib_or_numpy_load():
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "import tempfile, pathlib\n"
-        "from gui.app import build_window\n"
+        "from gui.app.application import build_window\n"
         "from scenario.pack import load_pack\n"
         f"w = build_window(pathlib.Path(tempfile.mkdtemp()), 'light', load_pack({str(MINI_PACK)!r}))\n"
         "w.show(); w.repaint(); app.processEvents()\n"
@@ -73,12 +73,12 @@ def test_ranges_give_intervals_and_the_tornado_ranks_drivers(window, qtbot):
 
 def test_stepping_moves_the_timeline_cursor_without_a_full_redraw(window, qtbot):
     charts = window.workspace.charts
-    window.session.set_date(D(2030, 1, 6))
+    window.document.set_date(D(2030, 1, 6))
     show_tab(window, charts, qtbot, charts.panel)
     qtbot.waitUntil(lambda: charts.panel.blitter is not None)
     drawn = []
     charts.panel.drawn.connect(drawn.append)
-    window.session.step(Move.NEXT_DAY)  # nothing new becomes known on 7 Jan
+    window.document.step(Move.NEXT_DAY)  # nothing new becomes known on 7 Jan
     x = charts.panel.result.cursor.get_xdata()[0]
     assert num2date(x).date() == D(2030, 1, 7)
     assert drawn == [], "a step repaints only the moving artists"
@@ -96,16 +96,16 @@ def test_switching_to_dark_restyles_the_charts(window, qtbot):
 
 def test_balance_history_and_comparison_charts(window, qtbot):
     charts = window.workspace.charts
-    session = window.session
-    session.set_date(D(2030, 3, 1))
-    session.edit_weight("a-for-1", ArgumentWeight(weight=4), "x")
+    document = window.document
+    document.set_date(D(2030, 3, 1))
+    window.editor.edit_weight("a-for-1", ArgumentWeight(weight=4), "x")
     charts.choice.setCurrentIndex(BALANCE)
     show_tab(window, charts, qtbot, charts.panel)
     assert any(row[0] == "National security and data access" and 4 in row for row in charts.panel.table().rows)
     window.workspace.assumptions.rows["users"].value.setValue(150)
     charts.choice.setCurrentIndex(HISTORY)
     qtbot.waitUntil(lambda: "Monthly users" in " ".join(charts.panel.table().columns))
-    session.start_scenario(session.loaded, "Second")
+    document.start_scenario(document.loaded, "Second")
     charts.choice.setCurrentIndex(COMPARISON)
     qtbot.waitUntil(lambda: len(charts.panel.table().rows) >= 2)
 
@@ -117,7 +117,7 @@ def test_save_image_and_show_data(window, qtbot, tmp_path):
         panel.export(tmp_path / name)
         assert (tmp_path / name).stat().st_size > 1000
     assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
-    from gui.data_dialog import DataDialog
+    from gui.charts.data_dialog import DataDialog
 
     dialog = DataDialog(panel.table(), window)
     qtbot.addWidget(dialog)
@@ -126,7 +126,7 @@ def test_save_image_and_show_data(window, qtbot, tmp_path):
 
 def test_the_timeline_shows_only_what_was_known_unless_revealed(window, qtbot):
     charts = window.workspace.charts
-    window.session.set_date(D(2030, 1, 20))
+    window.document.set_date(D(2030, 1, 20))
     show_tab(window, charts, qtbot, charts.panel)
     labels = [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
     assert "Order 1" in labels and "Order 2" not in labels, "Order 2 is signed only on 20 Feb"
@@ -137,9 +137,9 @@ def test_the_timeline_shows_only_what_was_known_unless_revealed(window, qtbot):
 
 def test_a_step_that_makes_something_known_redraws_the_timeline(window, qtbot):
     charts = window.workspace.charts
-    window.session.set_date(D(2030, 2, 19))
+    window.document.set_date(D(2030, 2, 19))
     show_tab(window, charts, qtbot, charts.panel)
     with qtbot.waitSignal(charts.panel.drawn):
-        window.session.step(Move.NEXT_DAY)  # 20 Feb: Order 2 is signed
+        window.document.step(Move.NEXT_DAY)  # 20 Feb: Order 2 is signed
     labels = [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
     assert "Order 2" in labels

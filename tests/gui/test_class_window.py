@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-import gui.class_window
+import gui.teacher.class_window
 import gui.report.classroom
-from gui.class_window import ClassWindow
+from gui.teacher.class_window import ClassWindow
 from tests.submissions import hostile_files, submission_bytes, write_class
+from tests.gui.conftest import row_texts
 
 EVIL = "<b>x</b> <img src=x>"
 
@@ -45,13 +46,13 @@ def _names(window: ClassWindow) -> list[str]:
 
 def test_500_files_load_off_the_ui_thread_while_the_ui_keeps_ticking(qtbot, window, class_dir, packs_dir, monkeypatch) -> None:
     threads: list[int] = []
-    real_load = gui.class_window.load_class
+    real_load = gui.teacher.class_window.load_class
 
     def load_class(*args):
         threads.append(threading.get_ident())
         return real_load(*args)
 
-    monkeypatch.setattr(gui.class_window, "load_class", load_class)
+    monkeypatch.setattr(gui.teacher.class_window, "load_class", load_class)
     ticks = []
     timer = QTimer()
     timer.setInterval(5)
@@ -73,7 +74,7 @@ def test_500_files_load_off_the_ui_thread_while_the_ui_keeps_ticking(qtbot, wind
 
 def test_bad_files_are_listed_with_their_reasons(qtbot, window, class_dir, packs_dir) -> None:
     _load(qtbot, window, [class_dir, class_dir / "missing.json"], [packs_dir])
-    texts = window.skipped.texts()
+    texts = row_texts(window.skipped)
     assert len(texts) == 7
     expected = {
         "missing.json": "no such file or folder", "notes.json": "not valid JSON", "deep.json": "nested 10002 deep",
@@ -103,7 +104,7 @@ def test_anonymise_replaces_names_in_the_table_and_exports(qtbot, window, class_
     window.anonymise.setChecked(True)
     names = _names(window)
     assert sorted(names) == sorted(f"Student {n}" for n in range(1, 502))
-    assert all(t.startswith("File ") for t in window.skipped.texts())
+    assert all(t.startswith("File ") for t in row_texts(window.skipped))
 
     window.export_csv(tmp_path / "table.csv")
     csv_text = (tmp_path / "table.csv").read_text(encoding="utf-8-sig")
@@ -125,7 +126,7 @@ def test_without_readable_files_nothing_can_be_exported(qtbot, window, tmp_path,
     for name, data in hostile_files().items():
         (folder / name).write_bytes(data)
     _load(qtbot, window, [folder], [packs_dir])
-    assert window.model.rowCount() == 0 and len(window.skipped.texts()) == 6
+    assert window.model.rowCount() == 0 and len(row_texts(window.skipped)) == 6
     assert "No submission could be read" in window.summary.text()
     assert not window.export_report_button.isEnabled() and not window.export_csv_button.isEnabled()
 

@@ -10,21 +10,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.text import Text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget,
                                QTextEdit, QWidget)
 
-from gui.main_window import MainWindow
-from gui.session import Move
+from gui.app.main_window import MainWindow
+from scenario.rules import Move
 from scenario.record import Forecast
-from tests.gui.conftest import press
+from tests.gui.conftest import press, row_texts
 
 D = dt.date
 
 
 @pytest.fixture
 def classroom(window: MainWindow) -> MainWindow:
-    session = window.session
-    session.start_scenario(session.loaded, "Class exercise", mode="classroom")
+    document = window.document
+    document.start_scenario(document.loaded, "Class exercise", mode="classroom")
     return window
 
 
@@ -77,73 +77,83 @@ def test_nothing_dated_later_is_anywhere_in_the_window(classroom, qtbot, offset)
     window.workspace.tabs.setCurrentWidget(window.workspace.charts)
     qtbot.waitUntil(lambda: window.workspace.charts.panel.figure is not None)
     day = D(2030, 1, 1) + dt.timedelta(days=offset)
-    window.session.set_date(day)
-    qtbot.waitUntil(lambda: window.workspace.charts._known_key == window.workspace.charts._timeline_key(day))
+    window.document.set_date(day)
+    qtbot.waitUntil(window.workspace.charts.shows_current_date)
     window.workspace.tabs.setCurrentWidget(window.workspace.forecasts)
     text = every_text(window)
-    leaked = [item for item in later_items(window.session.loaded.pack, day) if item in text]
+    leaked = [item for item in later_items(window.document.loaded.pack, day) if item in text]
     assert leaked == []
 
 
 def test_jumping_to_the_end_asks_and_records_the_reveal(classroom, monkeypatch):
-    window, session = classroom, classroom.session
+    window, document = classroom, classroom.document
     asked = []
-    monkeypatch.setattr(window, "confirm_reveal", lambda: asked.append(True))
-    session.revealRequested.disconnect()
-    session.revealRequested.connect(window.confirm_reveal)
-    session.set_date(D(2030, 1, 20))
+
+    def answer(button_text: str):
+        def exec_(box: QMessageBox) -> int:
+            asked.append(box.windowTitle())
+            chosen = next((b for b in box.buttons() if b.text() == button_text), None)
+            if chosen is not None:
+                chosen.click()
+            return 0
+
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", answer("Cancel"))
+    document.set_date(D(2030, 1, 20))
     window.workspace.setFocus()
     press(window, Qt.Key.Key_End)
-    assert asked == [True] and session.date == D(2030, 1, 20), "nothing moves until the student confirms"
+    assert asked == ["Reveal what happened?"] and document.date == D(2030, 1, 20), "nothing moves until the student confirms"
     assert not window.reveal_action.isEnabled()
-    session.reveal()
-    assert session.date == D(2030, 3, 31)
-    assert session.record.revealed_at == D(2030, 1, 20)
-    assert session.store.load(session.scenario_id).revealed_at == D(2030, 1, 20)
+    monkeypatch.setattr(QMessageBox, "exec", answer("Reveal what happened"))
+    press(window, Qt.Key.Key_End)
+    assert document.date == D(2030, 3, 31)
+    assert document.record.revealed_at == D(2030, 1, 20)
+    assert document.store.load(document.scenario_id).revealed_at == D(2030, 1, 20)
     assert window.reveal_action.isEnabled()
     assert window.mode_status.text() == "Classroom mode: answers revealed on 20 Jan 2030"
-    assert session.undo_stack.count() == 0, "a reveal cannot be undone"
+    assert window.editor.undo_stack.count() == 0, "a reveal cannot be undone"
 
 
 def test_stepping_forward_is_free_in_classroom_mode(classroom):
-    session = classroom.session
+    document = classroom.document
     assert classroom.workspace.events.title.text() == "Events so far (0)", "not how many are still to come"
     for _ in range(10):
-        session.step(Move.NEXT_EVENT)
-    assert session.date == D(2030, 3, 22)
+        document.step(Move.NEXT_EVENT)
+    assert document.date == D(2030, 3, 22)
 
 
 def test_a_forecast_is_kept_with_its_date_locks_at_resolution_and_is_scored(classroom, qtbot):
-    window, session = classroom, classroom.session
+    window, document = classroom, classroom.document
     view = window.workspace.forecasts
     window.workspace.tabs.setCurrentWidget(view)
-    session.set_date(D(2030, 1, 5))
+    document.set_date(D(2030, 1, 5))
     card = view.cards["q-sold"]
     card.probability.setValue(30)
-    assert session.record.forecasts["q-sold"] == Forecast(probability=0.3, made_on=D(2030, 1, 5))
+    assert document.record.forecasts["q-sold"] == Forecast(probability=0.3, made_on=D(2030, 1, 5))
     assert "No." not in card.outcome.text()
-    session.set_date(D(2030, 2, 11))
+    document.set_date(D(2030, 2, 11))
     assert not card.probability.isEnabled()
-    session.edit_forecast(session.loaded.pack.questions[0], Forecast(probability=0.0, made_on=D(2030, 2, 11)))
-    assert session.record.forecasts["q-sold"].probability == 0.3, "a locked forecast cannot be changed"
+    window.editor.edit_forecast(document.loaded.pack.questions[0], Forecast(probability=0.0, made_on=D(2030, 2, 11)))
+    assert document.record.forecasts["q-sold"].probability == 0.3, "a locked forecast cannot be changed"
     assert "Resolved 11 Feb 2030, answer: No." in card.outcome.text() and "No sale happened." in card.outcome.text()
     assert "Your Brier score: 0.090" in card.outcome.text()
     assert "Your mean Brier score: 0.090; always answering 50% would score 0.250" in view.summary.text()
-    session.set_date(D(2030, 2, 1))
+    document.set_date(D(2030, 2, 1))
     assert not card.probability.isEnabled(), "stepping back after seeing the answer does not reopen it"
     assert "No sale happened" not in card.outcome.text() and "Locked" in card.outcome.text()
 
 
 def test_role_brief_marks_its_arguments_and_prompts_take_answers(classroom, qtbot):
-    window, session = classroom, classroom.session
+    window, document = classroom, classroom.document
     view = window.workspace.role
     window.workspace.tabs.setCurrentWidget(view)
-    session.set_date(D(2030, 1, 5))
+    document.set_date(D(2030, 1, 5))
     view.role.setCurrentIndex(view.role.findData("r-exec"))
-    assert session.record.role == "r-exec"
+    assert document.record.role == "r-exec"
     assert view.role_text.text().startswith("You advise the executive.\n\nObjectives:\n• Protect data")
-    assert "★ Your role's side" in window.workspace.arguments.columns["for"].texts()[0]
+    assert "★ Your role's side" in row_texts(window.workspace.arguments.columns["for"])[0]
     editor = view.editors["p-1"]
     editor.answer.setPlainText("Sell <b>now</b>")
-    qtbot.waitUntil(lambda: session.record.answers.get("p-1") == "Sell <b>now</b>")
-    assert session.store.load(session.scenario_id).answers["p-1"] == "Sell <b>now</b>"
+    qtbot.waitUntil(lambda: document.record.answers.get("p-1") == "Sell <b>now</b>")
+    assert document.store.load(document.scenario_id).answers["p-1"] == "Sell <b>now</b>"

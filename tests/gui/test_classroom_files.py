@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from gui import classroom_actions
-from gui.class_window import ClassWindow
+from gui.actions import classroom_actions
+from gui.teacher.class_window import ClassWindow
 from scenario.pack import find_pack
 from scenario.record import Forecast, ScenarioRecord
 from scenario.resources import PACKS_DIR
@@ -19,15 +19,15 @@ D = dt.date
 
 
 def test_export_submission_writes_a_file_the_teacher_can_read(window, monkeypatch, tmp_path):
-    session = window.session
-    session.set_date(D(2030, 1, 5))
+    document = window.document
+    document.set_date(D(2030, 1, 5))
     window.workspace.forecasts.refresh()
-    session.edit_forecast(session.loaded.pack.questions[0], Forecast(probability=0.3, made_on=D(2030, 1, 5)))
+    window.editor.edit_forecast(document.loaded.pack.questions[0], Forecast(probability=0.3, made_on=D(2030, 1, 5)))
     out = tmp_path / "alex.json"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Alex <b>B</b>", True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     classroom_actions.export_submission(window)
-    submission = decode_submission(out.read_bytes(), out, session.loaded.pack, session.loaded.digest)
+    submission = decode_submission(out.read_bytes(), out, document.loaded.pack, document.loaded.digest)
     assert submission.student == "Alex <b>B</b>"
     assert submission.record.forecasts["q-sold"].probability == 0.3
     assert not submission.warnings
@@ -45,7 +45,7 @@ def test_open_class_folder_opens_the_class_window(window, monkeypatch, tmp_path,
     opened = []
     monkeypatch.setattr(ClassWindow, "open_paths", lambda self, paths, packs_dirs: opened.append((paths, packs_dirs)))
     classroom_actions.open_class(window, folder=True)
-    assert opened == [([str(tmp_path)], window.session.packs_dirs)]
+    assert opened == [([str(tmp_path)], window.document.packs_dirs)]
     assert isinstance(window.class_windows[0], ClassWindow) and window.class_windows[0].isVisible()
 
 
@@ -74,4 +74,4 @@ def test_closing_the_main_window_closes_class_windows_first(window, monkeypatch,
     class_window = window.class_windows[0]
     window.close()  # while the class may still be loading
     assert not class_window.isVisible()
-    assert class_window._task is None or class_window._task.isFinished()
+    assert not class_window.working()

@@ -96,6 +96,6 @@ def test_anonymised_class_report_names_no_one(qapp, tmp_path: Path, loaded: Load
 
 
 def test_importing_the_report_and_class_window_loads_no_matplotlib() -> None:
-    code = "import sys, gui.report, gui.class_window, gui.class_report_cli; print('matplotlib' in sys.modules)"
+    code = "import sys, gui.report, gui.teacher.class_window, cli; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2], check=True)
     assert result.stdout.strip() == "False"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from gui.startup import StartupRefused, open_store_for_gui
+from gui.app.startup import StartupRefused, open_store_for_gui
 from scenario.record import ScenarioRecord
 from store.connection import open_store
 from store.paths import database_path
+from tests.conftest import backup_now
 
 
 def test_a_damaged_database_offers_the_newest_backup_and_restores_it(data_dir, monkeypatch, qtbot):
     with open_store(data_dir) as store:
         store.create(ScenarioRecord(name="Kept", pack_id="mini"))
-        store.backup()
+        backup_now(data_dir)
     database_path(data_dir).write_bytes(b"garbage" * 1000)
     seen = []
 

@@ -6,15 +6,15 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from gui.session import Move
-from tests.gui.conftest import press
+from scenario.rules import Move
+from tests.gui.conftest import press, row_texts
 
 D = dt.date
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 
 
 def test_the_pack_opens_at_its_start_with_nothing_known(window):
-    assert window.session.date == D(2030, 1, 1)
+    assert window.document.date == D(2030, 1, 1)
     ws = window.workspace
     assert ws.events.stack.currentWidget() is ws.events.empty
     assert ws.banner.countdown.text() == "No legal deadline is pending on this date."
@@ -24,34 +24,34 @@ def test_the_pack_opens_at_its_start_with_nothing_known(window):
 def test_right_arrow_steps_to_the_next_event_and_every_view_follows(window):
     press(window, Key.Key_Right)
     ws = window.workspace
-    assert window.session.date == D(2030, 1, 5)
+    assert window.document.date == D(2030, 1, 5)
     assert ws.banner.date_label.text() == "Sat 5 Jan 2030"
     assert ws.banner.countdown.text() == "30 days until: Sale deadline, 4 Feb 2030"
     assert "Set by Order 1: 30 days after 5 Jan 2030." in ws.banner.then.text()
-    assert ws.in_force.texts() == ["Order 1\nIn force since 5 Jan 2030"]
-    assert ws.events.texts() == ["Order 1 signed\n5 Jan 2030 · Executive order"]
-    assert ws.arguments.columns["for"].texts()[0].startswith("User data could reach a rival state.")
-    assert ws.arguments.columns["against"].texts() == []
+    assert row_texts(ws.in_force) == ["Order 1\nIn force since 5 Jan 2030"]
+    assert row_texts(ws.events) == ["Order 1 signed\n5 Jan 2030 · Executive order"]
+    assert row_texts(ws.arguments.columns["for"])[0].startswith("User data could reach a rival state.")
+    assert row_texts(ws.arguments.columns["against"]) == []
     assert ws.stepper.slider.value() == 4
 
 
 def test_shift_arrows_step_by_day_and_left_steps_back_by_event(window):
     press(window, Key.Key_Right)
     press(window, Key.Key_Right, Mod.ShiftModifier)
-    assert window.session.date == D(2030, 1, 6)
+    assert window.document.date == D(2030, 1, 6)
     press(window, Key.Key_Left, Mod.ShiftModifier)
     press(window, Key.Key_Left, Mod.ShiftModifier)
-    assert window.session.date == D(2030, 1, 4)
+    assert window.document.date == D(2030, 1, 4)
     press(window, Key.Key_Right)
     press(window, Key.Key_Right)
     press(window, Key.Key_Left)
-    assert window.session.date == D(2030, 1, 5)
+    assert window.document.date == D(2030, 1, 5)
 
 
 def test_ctrl_right_jumps_to_the_next_known_deadline(window):
     press(window, Key.Key_Right)
     press(window, Key.Key_Right, Mod.ControlModifier)
-    assert window.session.date == D(2030, 2, 4)
+    assert window.document.date == D(2030, 2, 4)
     # by then the deadline had been moved: the banner counts down to its replacement
     assert window.workspace.banner.countdown.text() == "7 days until: Extended sale deadline, 11 Feb 2030"
 
@@ -60,18 +60,18 @@ def test_home_and_end_and_disabled_actions_at_the_ends(window):
     actions = window.step_actions.actions
     assert not actions[Move.FIRST].isEnabled() and not actions[Move.PREVIOUS_DAY].isEnabled()
     press(window, Key.Key_End)
-    assert window.session.date == D(2030, 3, 31)
+    assert window.document.date == D(2030, 3, 31)
     assert not actions[Move.NEXT_EVENT].isEnabled() and not actions[Move.LAST].isEnabled()
     press(window, Key.Key_Home)
-    assert window.session.date == D(2030, 1, 1)
+    assert window.document.date == D(2030, 1, 1)
 
 
 def test_the_slider_moves_the_date(window):
     window.workspace.stepper.slider.setValue(40)
-    assert window.session.date == D(2030, 2, 10)
-    assert window.workspace.in_force.texts()[0] == "Order 1\nBlocked by a court since 10 Feb 2030"
+    assert window.document.date == D(2030, 2, 10)
+    assert row_texts(window.workspace.in_force)[0] == "Order 1\nBlocked by a court since 10 Feb 2030"
 
 
 def test_a_moved_deadline_shows_its_replacement(window):
-    window.session.set_date(D(2030, 2, 2))
+    window.document.set_date(D(2030, 2, 2))
     assert window.workspace.banner.countdown.text() == "9 days until: Extended sale deadline, 11 Feb 2030"

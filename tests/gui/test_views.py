@@ -7,11 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from gui.about_dialog import AboutDialog
-from gui.new_scenario_dialog import NewScenarioDialog
-from gui.rows_model import PayloadRole
+from gui.app.about_dialog import AboutDialog
+from gui.start.new_scenario_dialog import NewScenarioDialog
+from gui.widgets.rows_model import PayloadRole
 from scenario import __version__
 from scenario.model import Event
+from tests.gui.conftest import row_texts, row_payloads
 
 D = dt.date
 
@@ -20,7 +21,7 @@ def test_start_page_lists_packs_and_greys_out_a_broken_one_with_its_reason(make_
     (packs_dir / "broken.json").write_text('{"format": 1, "id": "x"}')
     window = make_window(pack=False)
     panel = window.start_page.packs
-    texts = panel.texts()
+    texts = row_texts(panel)
     assert texts[0] == "broken.json\nCannot be opened: Object missing required field `version`"
     assert texts[1].startswith("Mini pack (synthetic)\nA small invented scenario")
     assert texts[1].endswith("1 Jan 2030 to 31 Mar 2030")
@@ -36,26 +37,26 @@ def test_choosing_a_pack_starts_a_new_saved_scenario(make_window, monkeypatch):
     assert window.start_page.scenarios.stack.currentWidget() is window.start_page.scenarios.empty
     window.start_page.open_button.click()
     assert window.pages.currentWidget() is window.workspace
-    assert window.session.loaded.pack.id == "mini"
-    [saved] = window.session.store.list_scenarios()
+    assert window.document.loaded.pack.id == "mini"
+    [saved] = window.document.store.list_scenarios()
     assert (saved.name, saved.pack_id) == ("Mini pack (synthetic)", "mini")
 
 
 def test_theme_and_stakeholder_filters(window):
-    window.session.set_date(D(2030, 3, 1))
+    window.document.set_date(D(2030, 3, 1))
     args = window.workspace.arguments
-    assert len(args.columns["against"].texts()) == 2
+    assert len(row_texts(args.columns["against"])) == 2
     args.theme.setCurrentIndex(args.theme.findData("due_process"))
-    assert [a.id for a in args.columns["against"].payloads()] == ["a-against-2"]
-    assert args.columns["for"].texts() == []
+    assert [a.id for a in row_payloads(args.columns["against"])] == ["a-against-2"]
+    assert row_texts(args.columns["for"]) == []
     assert args.columns["for"].title.text() == "For a ban or forced sale (0)"
     args.theme.setCurrentIndex(0)
     args.stakeholder.setCurrentIndex(args.stakeholder.findData("firm"))
-    assert [a.id for a in args.columns["against"].payloads()] == ["a-against-1"]
+    assert [a.id for a in row_payloads(args.columns["against"])] == ["a-against-1"]
 
 
 def test_selecting_an_event_shows_its_text_literally_and_its_sources(window):
-    window.session.set_date(D(2030, 2, 10))
+    window.document.set_date(D(2030, 2, 10))
     events = window.workspace.events
     events.view.setCurrentIndex(events.model.index(0))
     text = window.workspace.detail.toPlainText()
@@ -64,28 +65,28 @@ def test_selecting_an_event_shows_its_text_literally_and_its_sources(window):
 
 
 def test_an_argument_lists_only_rebuttals_already_made(window):
-    session = window.session
-    arg = session.loaded.pack.arguments[0]
-    session.set_date(D(2030, 1, 5))
-    session.select(arg)
+    document = window.document
+    arg = document.loaded.pack.arguments[0]
+    document.set_date(D(2030, 1, 5))
+    document.select(arg)
     assert "Answered by" not in window.workspace.detail.toPlainText()
-    session.set_date(D(2030, 1, 20))
+    document.set_date(D(2030, 1, 20))
     assert "Answered by\nA ban silences users. (AppCo, 20 Jan 2030)" in window.workspace.detail.toPlainText()
 
 
 def test_later_events_are_hidden_until_the_reader_reveals_them(window):
-    window.session.set_date(D(2030, 1, 20))
+    window.document.set_date(D(2030, 1, 20))
     events = window.workspace.events
-    assert len(events.texts()) == 2
+    assert len(row_texts(events)) == 2
     window.reveal_action.setChecked(True)
-    texts = events.texts()
+    texts = row_texts(events)
     assert len(texts) == 4 and texts[0].startswith("Later: Order 2 signed\n20 Feb 2030")
     assert events.model.data(events.model.index(0), Qt.ItemDataRole.ForegroundRole) is not None
     assert isinstance(events.model.data(events.model.index(0), PayloadRole), Event)
 
 
 def test_tooltips_from_pack_text_are_escaped(window):
-    window.session.set_date(D(2030, 2, 10))
+    window.document.set_date(D(2030, 2, 10))
     model = window.workspace.events.model
     tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;Not bold&lt;/b&gt;" in tip
@@ -95,13 +96,13 @@ def test_window_size_splitters_and_place_are_remembered(make_window):
     first = make_window()
     first.resize(1100, 700)
     first.workspace.main.setSizes([400, 680])
-    first.session.set_date(D(2030, 2, 20))
+    first.document.set_date(D(2030, 2, 20))
     sizes = first.workspace.main.sizes()
     first.close()
     second = make_window(pack=False)
     assert second.size() == QSize(1100, 700)
     assert second.pages.currentWidget() is second.workspace, "the last scenario reopens by itself"
-    assert second.session.date == D(2030, 2, 20), "at the date it was left"
+    assert second.document.date == D(2030, 2, 20), "at the date it was left"
     assert second.workspace.main.sizes() == sizes
 
 
@@ -121,10 +122,10 @@ def test_dark_theme_darkens_the_palette(make_window):
 
 def test_disagreements_appear_from_their_date_with_every_position(window):
     view = window.workspace.disagreements
-    window.session.set_date(D(2030, 1, 19))
-    assert view.texts() == []
-    window.session.set_date(D(2030, 1, 20))
-    assert view.texts() == ["How many users?\n2 positions · 20 Jan 2030"]
+    window.document.set_date(D(2030, 1, 19))
+    assert row_texts(view) == []
+    window.document.set_date(D(2030, 1, 20))
+    assert row_texts(view) == ["How many users?\n2 positions · 20 Jan 2030"]
     view.view.setCurrentIndex(view.model.index(0))
     text = window.workspace.detail.toPlainText()
     assert "AppCo says 100 million." in text and "Analysts say 80 million." in text
@@ -140,14 +141,14 @@ def test_a_pack_opened_from_a_file_is_kept_and_its_scenario_resumes_after_a_rest
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(file), ""))
     first = make_window(pack=False)
     first.start_page.file_button.click()
-    assert first.session.loaded.pack.id == "teacher-pack"
+    assert first.document.loaded.pack.id == "teacher-pack"
     assert (data_dir / "packs" / "teacher-pack.json").read_bytes() == file.read_bytes()
     first.close()
     file.unlink()  # the teacher's file is gone; the kept copy is enough
     second = make_window(pack=False)
-    assert second.session.loaded.pack.title == "A teacher's own pack"
+    assert second.document.loaded.pack.title == "A teacher's own pack"
     second.show_start_page()
-    assert any(t.startswith("A teacher's own pack") for t in second.start_page.packs.texts())
+    assert any(t.startswith("A teacher's own pack") for t in row_texts(second.start_page.packs))
 
 
 def test_a_pack_file_reusing_an_installed_id_with_other_content_is_refused(window, monkeypatch, tmp_path, mini_json):
@@ -160,11 +161,11 @@ def test_a_pack_file_reusing_an_installed_id_with_other_content_is_refused(windo
     window.show_start_page()
     window.start_page.file_button.click()
     assert shown and "a different pack with the id 'mini' is already there" in shown[0]
-    assert window.session.loaded.pack.title == "Mini pack (synthetic)"
+    assert window.document.loaded.pack.title == "Mini pack (synthetic)"
 
 
 def test_the_shortcuts_list_comes_from_the_menus(window):
-    from gui.shortcuts_dialog import shortcut_rows
+    from gui.app.shortcuts_dialog import shortcut_rows
 
     rows = dict(shortcut_rows(window))
     assert rows["Next event"] == "Right" and rows["Next deadline"] == "Ctrl+Right"

@@ -15,6 +15,7 @@ from store.backups import DAILY_KEEP, daily_backup, list_backups, restore_backup
 from store.connection import open_store
 from store.errors import StoreError, StoreLockedError
 from store.paths import database_path
+from tests.conftest import backup_now
 
 
 def _names(store_dir: Path) -> list[str]:
@@ -49,7 +50,7 @@ def test_daily_rotation_keeps_the_newest_seven(data_dir: Path) -> None:
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_database(data_dir: Path) -> None:
     with open_store(data_dir) as store:
         store.create(ScenarioRecord(name="before", pack_id="mini"))
-        backup = store.backup()
+        backup = backup_now(data_dir)
     with open_store(data_dir) as store:
         store.create(ScenarioRecord(name="after", pack_id="mini"))
     conn = sqlite3.connect(backup.path)
@@ -86,14 +87,14 @@ def test_restore_works_in_a_folder_whose_name_looks_like_a_uri(tmp_path: Path) -
     data_dir = tmp_path / "class 9?a#b%20"
     with open_store(data_dir) as store:
         store.create(ScenarioRecord(name="odd path", pack_id="mini"))
-        backup = store.backup()
+        backup = backup_now(data_dir)
     assert restore_backup(data_dir, backup.path) is not None
     assert _names(data_dir) == ["odd path"]
 
 
 def test_a_restore_that_fails_midway_leaves_the_current_database(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with open_store(data_dir) as store:
-        backup = store.backup()
+        backup = backup_now(data_dir)
         store.create(ScenarioRecord(name="current", pack_id="mini"))
 
     def no_space(fd: int) -> None:

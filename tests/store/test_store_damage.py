@@ -11,6 +11,7 @@ from scenario.record import ScenarioRecord
 from store.connection import open_store, recover
 from store.errors import CorruptDatabaseError
 from store.paths import database_path
+from tests.conftest import backup_now
 
 
 def _digest(path: Path) -> str:
@@ -21,7 +22,7 @@ def _saved_with_backup(data_dir: Path) -> None:
     with open_store(data_dir) as store:
         store.create(ScenarioRecord(name="precious", pack_id="mini"))
         store.save_answer(1, "p-1", "x" * 100_000)  # enough pages that truncation cuts real data
-        store.backup()
+        backup_now(data_dir)
 
 
 def _damage_garbage(db: Path) -> None:

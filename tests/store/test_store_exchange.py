@@ -21,7 +21,7 @@ import pytest
 from scenario.exchange import ExchangeError, decode_scenario_file, encode_scenario_file
 from scenario.model import Pack
 from scenario.record import ScenarioRecord
-from store.cli import export_command, import_command
+from cli import export_command, import_command
 from store.connection import open_store
 from store.paths import database_path
 

@@ -124,8 +124,7 @@ def test_last_opened(store: Store, full_record: Callable[..., ScenarioRecord]) -
     store.delete(scenario_id)
     assert store.last_opened() is None
     store.undelete(scenario_id)
-    store.set_last_opened(None)
-    assert store.last_opened() is None
+    assert store.last_opened() == scenario_id
 
 
 def test_html_is_stored_exactly_as_given(store: Store, full_record: Callable[..., ScenarioRecord]) -> None:

@@ -1,0 +1,257 @@
+"""The main window: a start page and a workspace, the menus, the save status, remembered layout."""
+
+from __future__ import annotations
+
+from types import ModuleType
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from gui.charts.figure_panel import preload_charts
+from gui.start.new_scenario_dialog import NewScenarioDialog
+from gui.document.editor import Editor
+from scenario.rules import Move
+from gui.app.settings import THEMES, UiSettings
+from gui.start.scenario_list import ScenarioListModel
+from gui.start.start_page import StartPage
+from gui.widgets.plain import message_box
+from gui.workspace.step_actions import StepActions
+from gui.widgets.theme import ThemeSwitcher
+from gui.workspace.workspace import Workspace
+from scenario.labels import short_date
+from scenario.pack import LoadedPack, PackError, discover_packs
+
+APP_TITLE = "Divestiture Lab"
+
+
+# Menu command modules load when first used, not before the window paints.
+def _file_actions() -> ModuleType:
+    from gui.actions import file_actions
+
+    return file_actions
+
+
+def _classroom_actions() -> ModuleType:
+    from gui.actions import classroom_actions
+
+    return classroom_actions
+
+
+def _shortcuts_dialog() -> ModuleType:
+    from gui.app import shortcuts_dialog
+
+    return shortcuts_dialog
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, editor: Editor, settings: UiSettings, themes: ThemeSwitcher, data_dir: Path) -> None:
+        super().__init__()
+        self.editor = editor
+        self.document = document = editor.document
+        self.settings = settings
+        self.themes = themes
+        self.data_dir = data_dir
+        self._painted = False
+        self.class_windows: list = []  # teacher views opened from this window, kept alive while open
+        self.setWindowTitle(APP_TITLE)
+        self.step_actions = StepActions(document, self)
+        self.scenario_list = ScenarioListModel(document, self)
+        self.start_page = StartPage(self.scenario_list)
+        self.workspace = Workspace(editor, self.step_actions)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.workspace)
+        self.setCentralWidget(self.pages)
+        self.save_status = QLabel()
+        self.save_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_status.setAccessibleName("Save status")
+        self.mode_status = QLabel()
+        self.mode_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.mode_status.setAccessibleName("Mode")
+        self.mode_status.setContentsMargins(0, 0, 16, 0)
+        self.statusBar().addPermanentWidget(self.mode_status)
+        self.statusBar().addPermanentWidget(self.save_status)
+        self._build_menus()
+        self.start_page.chosen.connect(self._start_scenario)
+        self.start_page.resumed.connect(self._resume)
+        self.start_page.failed.connect(self.show_pack_error)
+        document.packOpened.connect(self._pack_opened)
+        document.dateChanged.connect(self._update_title)
+        document.scenarioOpened.connect(self._update_title)
+        document.recordChanged.connect(self._update_title)
+        document.scenarioOpened.connect(self._update_mode)
+        document.recordChanged.connect(self._update_mode)
+        document.revealRequested.connect(self.confirm_reveal)
+        document.autosave.statusChanged.connect(self.save_status.setText)
+        if document.autosave.store is None:
+            self.save_status.setText(f"Not saved: {document.autosave.unavailable}. Export your scenario to keep it.")
+        elif document.backup_problem:
+            self.statusBar().showMessage(f"Today's backup could not be made ({document.backup_problem}); your work is still saved.")
+        self._restore_layout()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        new = file_menu.addAction("&New scenario…", self.show_start_page)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.setToolTip("Start a new scenario, or resume a saved one")
+        file_menu.addAction("&Scenarios…", lambda: _file_actions().manage_scenarios(self)).setShortcut(QKeySequence("Ctrl+Shift+O"))
+        file_menu.addSeparator()
+        file_menu.addAction("&Export scenario…", lambda: _file_actions().export_scenario(self)).setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addAction("&Import scenario…", lambda: _file_actions().import_scenario(self))
+        file_menu.addAction("&Restore from backup…", lambda: _file_actions().restore_backup(self))
+        file_menu.addSeparator()
+        file_menu.addAction("Export &submission for your teacher…", lambda: _classroom_actions().export_submission(self)).setShortcut(QKeySequence("Ctrl+Shift+E"))
+        file_menu.addAction("Export re&port (PDF)…", lambda: _classroom_actions().export_report(self)).setShortcut(QKeySequence("Ctrl+P"))
+        file_menu.addSeparator()
+        file_menu.addAction("Open &class submissions…", lambda: _classroom_actions().open_class(self, folder=False))
+        file_menu.addAction("Open class &folder…", lambda: _classroom_actions().open_class(self, folder=True))
+        file_menu.addSeparator()
+        file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for move in Move:
+            go_menu.addAction(self.step_actions.actions[move])
+
+        view_menu = self.menuBar().addMenu("&View")
+        tabs = self.workspace.tabs
+        for n in range(tabs.count()):
+            action = view_menu.addAction(tabs.tabText(n).replace("&", ""), lambda n=n: tabs.setCurrentIndex(n))
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+        view_menu.addSeparator()
+        self.reveal_action = view_menu.addAction("Show &later events")
+        self.reveal_action.setCheckable(True)
+        self.reveal_action.setToolTip("List events after the current date too, greyed out (spoilers)")
+        self.reveal_action.toggled.connect(self._reveal_toggled)
+        self.reveal_action.setChecked(self.settings.get("view/revealLater"))
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        current = self.settings.get("view/theme")
+        for theme in THEMES:
+            action = QAction(theme.capitalize(), group, checkable=True)
+            action.setChecked(theme == current)
+            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
+            theme_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&Keyboard shortcuts", lambda: _shortcuts_dialog().show_shortcuts(self)).setShortcut(QKeySequence("F1"))
+        help_menu.addAction("&About Divestiture Lab", self.show_about)
+
+    def show_start_page(self) -> None:
+        """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""
+        self.start_page.set_packs(discover_packs(*self.document.packs_dirs))
+        self.pages.setCurrentWidget(self.start_page)
+        self.setWindowTitle(APP_TITLE)
+        self.mode_status.clear()
+
+    def show_pack_error(self, error: PackError) -> None:
+        detail = "\n".join(str(p) for p in error.problems[:8])
+        message_box(QMessageBox.Icon.Warning, "Cannot open this pack", f"The pack {error.file} cannot be used.", detail, self).exec()
+
+    def set_theme(self, theme: str) -> None:
+        self.themes.apply(theme)
+        self.settings.set("view/theme", theme)
+
+    def show_about(self) -> None:
+        from gui.app.about_dialog import AboutDialog  # rarely opened: kept off the start-up path
+
+        AboutDialog(self.data_dir, self).exec()
+
+    def _start_scenario(self, loaded: LoadedPack) -> None:
+        try:
+            loaded = self.document.keep_pack(loaded)
+        except PackError as exc:
+            self.show_pack_error(exc)
+            return
+        dialog = NewScenarioDialog(loaded.pack, self.document.free_name(loaded.pack.title), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            name, mode, role = dialog.values()
+            name = self.document.free_name(name)
+            self.document.start_scenario(loaded, name, mode, role)
+
+    def _resume(self, scenario_id: int) -> None:
+        try:
+            self.document.open_scenario(scenario_id)
+        except PackError as exc:
+            self.show_pack_error(exc)
+
+    def _reveal_toggled(self, reveal: bool) -> None:
+        self.document.set_later_events_wanted(reveal)
+        self.settings.set("view/revealLater", reveal)
+
+    def _pack_opened(self, _loaded: LoadedPack) -> None:
+        self.pages.setCurrentWidget(self.workspace)
+        self._update_mode()
+        self.workspace.setFocus()
+
+    def confirm_reveal(self) -> None:
+        day = short_date(self.document.date) if self.document.date else ""
+        box = message_box(QMessageBox.Icon.Question, "Reveal what happened?",
+                          "This jumps to the end and shows every later event and every forecast answer.",
+                          f"Your submission will record that you revealed the answers on {day}. "
+                          "You can still step back, but forecasts past their resolution stay locked.", self)
+        reveal = box.addButton("Reveal what happened", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is reveal:
+            self.document.reveal()
+
+    def _update_mode(self, *_: object) -> None:
+        record = self.document.record
+        if record is None:
+            return
+        if record.mode == "explore":
+            text = "Explore mode"
+        elif record.revealed_at is None:
+            text = "Classroom mode: only what was known on each date"
+        else:
+            text = f"Classroom mode: answers revealed on {short_date(record.revealed_at)}"
+        self.mode_status.setText(text)
+        self.reveal_action.setEnabled(self.document.spoilers_allowed)
+        self.reveal_action.setToolTip("List events after the current date too, greyed out (spoilers)" if self.document.spoilers_allowed
+                                      else "Classroom mode hides later events until you reveal what happened (End)")
+
+    def _update_title(self, *_: object) -> None:
+        record, day = self.document.record, self.document.date
+        if record is not None and day is not None:
+            self.setWindowTitle(f"{record.name}: {short_date(day)} — {APP_TITLE}")
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self.restoreState(self.settings.get("window/state"))
+        for splitter in self.workspace.splitters():
+            state = self.settings.get(f"splitters/{splitter.objectName()}")
+            if not state.isEmpty():
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        for splitter in self.workspace.splitters():
+            self.settings.set(f"splitters/{splitter.objectName()}", QByteArray(splitter.saveState()))
+        self.settings.sync()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # the window is on screen: use the idle time for what the first chart needs
+            self._painted = True
+            QTimer.singleShot(0, preload_charts)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for class_window in self.class_windows:  # each stops its loading thread before the app quits
+            class_window.close()
+        self.save_layout()
+        self.document.shutdown()
+        super().closeEvent(event)
+

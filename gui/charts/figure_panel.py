@@ -1,0 +1,143 @@
+"""A chart on screen: a matplotlib figure created only once the panel is first shown.
+
+matplotlib takes a few hundred milliseconds to import, so no figure exists until its panel
+becomes visible (after the window has painted). While hidden, a panel only notes that it is
+out of date, so stepping through time never pays for charts nobody is looking at. A chart
+whose drawing reports `moving_artists` gets a Blitter: moving those artists and calling
+`repaint_moving` costs a millisecond or two, where a full draw costs several frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gui.charts.chart_style import chart_style
+from gui.charts.data_dialog import DataDialog
+
+Drawer = Callable[[Any, Any], Any]  # (Axes, ChartStyle) -> ChartTable or TimelineChart
+
+
+def preload_charts() -> None:
+    """Import matplotlib, its Qt canvas and the drawing code, so the first chart on screen does
+    not pay for them. Called in idle time once the window has painted."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+    import gui.plots  # noqa: F401
+
+
+class FigurePanel(QWidget):
+    drawn = Signal(object)  # whatever the drawer returned
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.figure = None
+        self.canvas = None
+        self.result: Any = None
+        self.blitter: Any = None
+        self._drawer: Drawer | None = None
+        self._stale = False
+        self.placeholder = QLabel("Preparing the chart…")
+        self.placeholder.setEnabled(False)
+        self.save_button = QPushButton("Save &image…")
+        self.save_button.setToolTip("Save this chart as PNG or SVG")
+        self.save_button.clicked.connect(self.save_image)
+        self.data_button = QPushButton("Show &data…")
+        self.data_button.setToolTip("The numbers in this chart, as a table you can read or copy")
+        self.data_button.clicked.connect(self.show_data)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.data_button)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(self.placeholder, 1)
+        self.box.addLayout(buttons)
+
+    def set_drawer(self, drawer: Drawer) -> None:
+        """What to draw; drawn now if the panel is on screen, else when it next appears."""
+        self._drawer = drawer
+        self._stale = True
+        if self.canvas is not None and self.isVisible():
+            self.render()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.canvas is None:
+            QTimer.singleShot(0, self._create)  # after this paint: the window shows first
+        elif self._stale:
+            self.render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.canvas is not None:
+            self._stale = True
+            if self.isVisible():
+                self.render()
+
+    def _create(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setAccessibleName(self.accessibleName())
+        self.canvas.setMinimumHeight(160)
+        self.box.replaceWidget(self.placeholder, self.canvas)
+        self.placeholder.hide()
+        self.render()
+
+    def render(self) -> None:
+        if self.canvas is None or self._drawer is None:
+            return
+        self._stale = False
+        if self.blitter is not None:
+            self.blitter.release()
+            self.blitter = None
+        self.figure.clear()
+        ax = self.figure.add_subplot()
+        self.result = self._drawer(ax, chart_style(self.palette()))
+        if hasattr(self.result, "moving_artists"):
+            from gui.plots import Blitter
+
+            self.blitter = Blitter(self.canvas, self.result.moving_artists)
+        self.canvas.draw_idle()
+        self.drawn.emit(self.result)
+
+    def repaint_moving(self) -> bool:
+        """After the chart's moving artists were changed: repaint just them, if on screen."""
+        if self.blitter is None or not self.isVisible():
+            return False
+        self.blitter.update()
+        return True
+
+    def table(self):
+        """The numbers shown: a drawing returns them, or a chart object that can give them."""
+        return self.result.table() if hasattr(self.result, "table") else self.result
+
+    def show_data(self) -> None:
+        if self.result is not None:
+            DataDialog(self.table(), self).exec()
+
+    def save_image(self) -> None:
+        if self.figure is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Save chart", str(Path.home() / "chart.png"), "PNG image (*.png);;SVG image (*.svg)")
+        if name:
+            self.export(Path(name))
+
+    def export(self, path: Path) -> None:
+        """Draws afresh for the file, so any blitted (animated) artists are included."""
+        for artist in self.figure.findobj(lambda a: a.get_animated()):
+            artist.set_animated(False)
+        self.figure.savefig(path, dpi=200, facecolor=self.figure.get_facecolor())
+        self.render()

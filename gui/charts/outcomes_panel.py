@@ -1,0 +1,85 @@
+"""What the assumptions imply: outcome probabilities with their intervals, and why.
+
+Recomputed when an assumption changes (a few milliseconds), drawn only while visible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+from gui.charts.figure_panel import FigurePanel
+from gui.document.changes import Change
+from gui.document.document import Document
+from gui.widgets.plain import labelled, plain_label
+from scenario.record import ScenarioRecord
+
+NO_MODEL = "This pack has no outcome model, so there is nothing to compute from your assumptions."
+
+
+class OutcomesPanel(QWidget):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.implied = None
+        self._record: ScenarioRecord | None = None
+        self._computed_for: ScenarioRecord | None = None
+        self.outcomes = FigurePanel("Outcome probabilities implied by your assumptions")
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Outcome to explain")
+        self.choice.currentIndexChanged.connect(self._explain)
+        self.explanation = plain_label()
+        self.explanation.setAccessibleName("How this probability is made up")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.outcomes, 1)
+        layout.addLayout(labelled("E&xplain:", self.choice))
+        layout.addWidget(self.explanation)
+        document.scenarioOpened.connect(self._scenario_opened)
+        document.recordChanged.connect(lambda record, kind: self.refresh(record) if kind is Change.ASSUMPTION else None)
+
+    def _scenario_opened(self, record: ScenarioRecord) -> None:
+        assert self.document.loaded is not None
+        model = self.document.loaded.pack.outcome_model
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        for outcome in model.outcomes if model else []:
+            self.choice.addItem(outcome.label, outcome.id)
+        self.choice.blockSignals(False)
+        self.refresh(record)
+
+    def refresh(self, record: ScenarioRecord) -> None:
+        """On screen, the bars move in place at once; hidden, nothing is computed until shown."""
+        self._record = record
+        chart = self.outcomes.result
+        if chart is not None and self.outcomes.isVisible() and self.outcomes.blitter is not None:
+            implied = self._implied()
+            if implied is not None and chart.update(implied.evaluation, implied.uncertainty):
+                self.outcomes.repaint_moving()
+                return
+        self.outcomes.set_drawer(self._draw_outcomes)
+
+    def _implied(self):
+        """The record's implications, computed once per record (numpy loads on first use)."""
+        from scenario.implications import implications
+
+        assert self.document.loaded is not None
+        if self._computed_for is not self._record:
+            self.implied = implications(self.document.loaded.pack, self._record)
+            self._computed_for = self._record
+            self._explain()
+        return self.implied
+
+    def _draw_outcomes(self, ax, style):
+        from gui.plots.outcome_bars import draw_outcome_bars
+
+        implied = self._implied()
+        return draw_outcome_bars(ax, implied.evaluation if implied else None, style, implied.uncertainty if implied else None)
+
+    def _explain(self, *_: object) -> None:
+        from scenario.outcomes import explain
+
+        outcome_id = self.choice.currentData()
+        if self.implied is None or outcome_id is None:
+            self.explanation.setText(NO_MODEL if self.implied is None and self._computed_for is not None else "")
+            return
+        self.explanation.setText(explain(self.implied.evaluation, outcome_id).text)

@@ -1,0 +1,295 @@
+"""The one object every view talks to: the open pack and scenario, the date, the selection.
+
+Views ask the Document and redraw on its signals; they never call each other or the store.
+That keeps each view replaceable and testable alone, and makes a step one signal, not a web
+of calls. User edits reach it through the editor's undo commands, which call `apply_*`; each
+is saved at once through `Autosave` and comes back to the views as `recordChanged`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from gui.document.autosave import Autosave
+from gui.document.changes import Change
+from scenario.model import Question, Source
+from scenario.pack import LoadedPack, PackError, Problem
+from scenario.pack_index import packs_by_id
+from scenario.record import Mode, ScenarioRecord, with_answer, with_assumption, with_forecast, with_weight
+from scenario.rules import Move, forecast_locked, spoilers_allowed, step_target
+from scenario.timeline import Timeline
+from store.kept_packs import keep_pack
+from store.models import ScenarioSummary
+from store.scenarios import Store
+
+DATE_SAVE_DELAY_MS = 400  # stepping is fast; the date is saved once the student pauses
+
+def _keyed(change: Callable[..., ScenarioRecord]) -> Callable[..., ScenarioRecord]:
+    return lambda record, key, value, day: change(record, key, value)
+
+
+def _field(name: str) -> Callable[..., ScenarioRecord]:
+    return lambda record, key, value, day: msgspec.structs.replace(record, **{name: value})
+
+
+# how an edit changes the record, and how the store saves it
+_EDITS: dict[Change, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] = {
+    Change.ASSUMPTION: (with_assumption, lambda store, sid, key, value, day: store.save_assumption(sid, key, value, day)),
+    Change.WEIGHT: (_keyed(with_weight), lambda store, sid, key, value, day: store.save_weight(sid, key, value)),
+    Change.FORECAST: (_keyed(with_forecast), lambda store, sid, key, value, day: store.save_forecast(sid, key, value)),
+    Change.ANSWER: (_keyed(with_answer), lambda store, sid, key, value, day: store.save_answer(sid, key, value)),
+    Change.ROLE: (_field("role"), lambda store, sid, key, value, day: store.set_role(sid, value)),
+    Change.REVEAL: (_field("revealed_at"), lambda store, sid, key, value, day: store.set_revealed(sid, value)),
+}
+
+
+
+
+class Document(QObject):
+    packOpened = Signal(object)  # LoadedPack
+    dateChanged = Signal(object)  # dt.date
+    selectionChanged = Signal(object)  # Event | Argument | InstrumentState | None
+    laterEventsShownChanged = Signal(bool)  # the "show later events" toggle, as granted
+    scenarioOpened = Signal(object)  # ScenarioRecord
+    recordChanged = Signal(object, object)  # ScenarioRecord, Change
+    scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
+    revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
+
+    def __init__(self, store: Store | None, packs_dirs: tuple[Path, Path], unavailable: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.packs_dirs = packs_dirs  # installed packs, then the user's kept ones
+        self.autosave = Autosave(store, unavailable, self)
+        self.loaded: LoadedPack | None = None
+        self.timeline: Timeline | None = None
+        self.date: dt.date | None = None
+        self.record: ScenarioRecord | None = None
+        self.scenario_id: int | None = None
+        self.later_events_shown = False
+        self._later_events_wanted = False
+        self._sources: dict[str, Source] = {}
+        self.selected: object = None  # what the detail pane shows
+        self._date_timer = QTimer(self, singleShot=True, interval=DATE_SAVE_DELAY_MS)
+        self._date_timer.timeout.connect(self._save_date)
+
+    # Scenarios
+
+    def start_scenario(self, loaded: LoadedPack, name: str | None = None, mode: Mode = "explore", role: str | None = None) -> None:
+        """A new named scenario on `loaded`, saved at once so a crash cannot lose it."""
+        base = name or loaded.pack.title
+        record = ScenarioRecord(name=self.free_name(base), pack_id=loaded.pack.id, mode=mode, role=role)
+        scenario_id = self.store.create(record) if self.store else None
+        self._open(record, scenario_id, loaded)
+        self.scenariosChanged.emit()
+
+    def open_scenario(self, scenario_id: int) -> None:
+        """Raises PackError when the scenario's pack is no longer installed."""
+        assert self.store is not None
+        record = self.store.load(scenario_id)
+        self._open(record, scenario_id, self.find_pack(record.pack_id))
+
+    def resume_or_start(self, loaded: LoadedPack) -> None:
+        """The most recent scenario on this pack, or a new one: what `--pack` and the start page do."""
+        for summary in self.store.list_scenarios() if self.store else []:
+            if summary.pack_id == loaded.pack.id:
+                record = self.store.load(summary.id)
+                self._open(record, summary.id, loaded)
+                return
+        self.start_scenario(loaded)
+
+    def find_pack(self, pack_id: str) -> LoadedPack:
+        if self.loaded is not None and self.loaded.pack.id == pack_id:
+            return self.loaded
+        found = packs_by_id(self.packs_dirs).get(pack_id)
+        if found is None:
+            raise PackError(pack_id, [Problem("", "this scenario's pack is not installed")])
+        return found
+
+    def keep_pack(self, loaded: LoadedPack) -> LoadedPack:
+        """A pack opened from a file, kept in the data folder (see `store.kept_packs`); raises PackError."""
+        return keep_pack(loaded, self.packs_dirs)
+
+    # What views ask about saved scenarios: they never reach the store themselves
+
+    @property
+    def backup_problem(self) -> str | None:
+        """Why today's backup (or the purge of old ones) failed at start, if it did; the work is still saved."""
+        return self.store.housekeeping_problem if self.store else None
+
+    def saved_scenarios(self) -> list[ScenarioSummary]:
+        """Most recently used first; none when there is no store."""
+        return self.store.list_scenarios() if self.store else []
+
+    def other_scenarios_on_pack(self, at_most: int) -> list[ScenarioRecord]:
+        """Up to `at_most` saved scenarios on the open pack besides the open one, most recent first."""
+        if self.store is None or self.loaded is None:
+            return []
+        others = [s for s in self.store.list_scenarios() if s.pack_id == self.loaded.pack.id and s.id != self.scenario_id]
+        return [self.store.load(s.id) for s in others[:at_most]]
+
+    def free_name(self, base: str) -> str:
+        """`base`, or `base (2)` and so on when a saved scenario already has that name."""
+        return self.store.free_name(base) if self.store else base
+
+    def name_taken(self, name: str) -> bool:
+        return self.store is not None and self.store.find(name) is not None
+
+    def _open(self, record: ScenarioRecord, scenario_id: int | None, loaded: LoadedPack) -> None:
+        self._save_date()
+        self.record, self.scenario_id = record, scenario_id
+        if scenario_id is not None:
+            self.autosave.write(lambda store: store.set_last_opened(scenario_id))
+        self._update_later_events()
+        self._open_pack(loaded, record.current_date)
+        # a new scenario starts at the pack's first day: that is not a change worth saving
+        self.record = msgspec.structs.replace(record, current_date=self.date)
+        self.scenarioOpened.emit(self.record)
+
+    def apply_rename(self, scenario_id: int, name: str) -> None:
+        assert self.store is not None
+        self.store.rename(scenario_id, name)
+        if scenario_id == self.scenario_id and self.record is not None:
+            self.record = msgspec.structs.replace(self.record, name=name)
+            self.recordChanged.emit(self.record, Change.NAME)
+        self.scenariosChanged.emit()
+
+    def apply_duplicate(self, scenario_id: int, new_name: str) -> int:
+        assert self.store is not None
+        copy = self.store.duplicate(scenario_id, new_name)
+        self.scenariosChanged.emit()
+        return copy
+
+    def apply_delete(self, scenario_id: int, deleted: bool) -> None:
+        assert self.store is not None
+        if deleted:
+            self.store.delete(scenario_id)
+        else:
+            self.store.undelete(scenario_id)
+        self.scenariosChanged.emit()
+
+    # Edits
+
+    def forecast_locked(self, question: Question) -> bool:
+        """See `scenario.rules.forecast_locked`; with nothing open, nothing can be forecast."""
+        return self.date is None or self.record is None or forecast_locked(question, self.record, self.date)
+
+    @property
+    def classroom(self) -> bool:
+        return self.record is not None and self.record.mode == "classroom"
+
+    @property
+    def spoilers_allowed(self) -> bool:
+        return spoilers_allowed(self.record)
+
+    def reveal(self) -> None:
+        """Jump to the end, recording on which date the student chose to see what happened.
+
+        Not an undoable edit: the teacher must be able to trust it in the submission.
+        """
+        if self.record is not None and self.record.revealed_at is None and self.date is not None:
+            self.apply_edit(self.scenario_id, Change.REVEAL, "", self.date, self.date)
+        self.set_date(self.timeline.end if self.timeline else self.date)
+
+    def apply_edit(self, scenario_id: int | None, kind: Change, key: str, value: Any, day: dt.date | None) -> None:
+        """Called by undo commands: bring their scenario back on screen if needed, then change it."""
+        if scenario_id != self.scenario_id and scenario_id is not None:
+            self.open_scenario(scenario_id)
+        assert self.record is not None
+        change, save = _EDITS[kind]
+        self.record = change(self.record, key, value, day)
+        if self.scenario_id is not None:
+            sid = self.scenario_id
+            self.autosave.write(lambda store: save(store, sid, key, value, day))
+        if kind is Change.REVEAL:
+            self._update_later_events()
+        self.recordChanged.emit(self.record, kind)
+
+    def _save_date(self) -> None:
+        self._date_timer.stop()
+        if self.record is None or self.date is None or self.record.current_date == self.date:
+            return
+        self.record = msgspec.structs.replace(self.record, current_date=self.date)  # set_date keeps furthest_date
+        if self.scenario_id is not None:
+            sid, day = self.scenario_id, self.date
+            self.autosave.write(lambda store: store.set_current_date(sid, day))
+
+    def replace_store(self, store: Store | None, unavailable: str = "") -> None:
+        """After a restore: nothing is open, and the list of saved scenarios is the backup's."""
+        self.store = self.autosave.store = store
+        self.autosave.unavailable = unavailable
+        self.record = self.scenario_id = None
+        self.scenariosChanged.emit()
+
+    def shutdown(self) -> None:
+        """Save what is still pending and let go of the data directory for the next run."""
+        self._save_date()
+        self.autosave.retry()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # Pack and date
+
+    def _open_pack(self, loaded: LoadedPack, day: dt.date | None = None) -> None:
+        self.loaded = loaded
+        self.timeline = Timeline(loaded.pack)
+        self._sources = {s.id: s for s in loaded.pack.sources}
+        self.date = self.timeline.clamp(day) if day else self.timeline.start
+        self.packOpened.emit(loaded)
+        self.select(None)
+        self.dateChanged.emit(self.date)
+
+    def source(self, source_id: str) -> Source:
+        return self._sources[source_id]
+
+    def set_date(self, day: dt.date) -> None:
+        if self.timeline is None:
+            return
+        day = self.timeline.clamp(day)
+        if day != self.date:
+            self.date = day
+            if self.record is not None and (self.record.furthest_date is None or day > self.record.furthest_date):
+                self.record = msgspec.structs.replace(self.record, furthest_date=day)
+            self._date_timer.start()
+            self.dateChanged.emit(day)
+
+    def target(self, move: Move) -> dt.date | None:
+        """Where `move` would go from here, or None when it would go nowhere."""
+        if self.timeline is None or self.date is None:
+            return None
+        return step_target(self.timeline, self.date, move)
+
+    def step(self, move: Move) -> None:
+        day = self.target(move)
+        if day is None:
+            return
+        if move is Move.LAST and not self.spoilers_allowed:
+            self.revealRequested.emit()
+            return
+        self.set_date(day)
+
+    def select(self, item: object) -> None:
+        self.selected = item
+        self.selectionChanged.emit(item)
+
+    def deselect(self, item: object) -> None:
+        """`item` left the list it was chosen from (a step back, say): stop showing it, if it is shown."""
+        if item is self.selected:
+            self.select(None)
+
+    def set_later_events_wanted(self, wanted: bool) -> None:
+        """The student's wish to see later events; granted only where spoilers are allowed."""
+        self._later_events_wanted = wanted
+        self._update_later_events()
+
+    def _update_later_events(self) -> None:
+        shown = self._later_events_wanted and self.spoilers_allowed
+        if shown != self.later_events_shown:
+            self.later_events_shown = shown
+            self.laterEventsShownChanged.emit(shown)

@@ -1,0 +1,108 @@
+"""The student's assumptions, how they moved from date to date, and (beside them) what they imply."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from gui.editors.assumption_row import AssumptionRow
+from gui.charts.outcomes_panel import OutcomesPanel
+from gui.document.changes import Change
+from gui.document.editor import Editor
+from gui.widgets.theme import discard
+from gui.widgets.text import plain_tooltip
+from scenario.labels import short_date
+from scenario.record import ScenarioRecord
+
+INTRO = "Your assumptions for this scenario. Changes are saved as you make them and can be undone (Ctrl+Z)."
+
+
+class AssumptionsView(QSplitter):
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.editor = editor
+        self.document = document = editor.document
+        self.rows: dict[str, AssumptionRow] = {}
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.body_layout.addWidget(intro)
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        self.history = QTableWidget()
+        self.history.setAccessibleName("How your assumptions moved, by date")
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("How your view moved: your values on each date you changed them")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        history_layout.addWidget(title)
+        history_layout.addWidget(self.history)
+        editors = QSplitter(Qt.Orientation.Vertical)
+        editors.addWidget(scroll)
+        editors.addWidget(history_box)
+        editors.setSizes([500, 160])
+        self.outcomes = OutcomesPanel(document)
+        self.addWidget(editors)
+        self.addWidget(self.outcomes)
+        self.setSizes([560, 440])
+        document.scenarioOpened.connect(self._scenario_opened)
+        document.recordChanged.connect(self._record_changed)
+        document.dateChanged.connect(self._show_evidence)
+
+    def _scenario_opened(self, record: ScenarioRecord) -> None:
+        assert self.document.loaded is not None
+        for row in self.rows.values():
+            discard(row)
+        self.rows = {}
+        for n, assumption in enumerate(self.document.loaded.pack.assumptions):
+            row = AssumptionRow(assumption)
+            row.edited.connect(lambda value, a=assumption: self.editor.edit_assumption(a.id, value, a.label))
+            self.body_layout.insertWidget(1 + n, row)
+            self.rows[assumption.id] = row
+        self._show(record)
+        self._show_evidence()
+
+    def _show_evidence(self, *_: object) -> None:
+        document = self.document
+        if document.loaded is None or document.date is None:
+            return
+        for assumption in document.loaded.pack.assumptions:
+            row = self.rows.get(assumption.id)
+            if row is None:  # the date is set before the rows of a newly opened scenario are built
+                continue
+            lines = [
+                f"{short_date(e.date)}: {e.text} ({'; '.join(document.source(s).publisher for s in e.sources)})"
+                for e in assumption.evidence if e.date <= document.date
+            ]
+            row.show_evidence(lines)
+
+    def _record_changed(self, record: ScenarioRecord, kind: Change) -> None:
+        if kind is Change.ASSUMPTION:
+            self._show(record)
+
+    def _show(self, record: ScenarioRecord) -> None:
+        for key, row in self.rows.items():
+            row.show_value(record.assumptions.get(key))
+        self._show_history(record)
+
+    def _show_history(self, record: ScenarioRecord) -> None:
+        assert self.document.loaded is not None
+        assumptions = self.document.loaded.pack.assumptions
+        self.history.setColumnCount(len(assumptions))
+        self.history.setHorizontalHeaderLabels([a.label for a in assumptions])
+        for c, a in enumerate(assumptions):
+            self.history.horizontalHeaderItem(c).setToolTip(plain_tooltip(a.label))
+        self.history.setRowCount(len(record.snapshots))
+        self.history.setVerticalHeaderLabels([short_date(s.date) for s in record.snapshots])
+        for r, snapshot in enumerate(record.snapshots):
+            for c, a in enumerate(assumptions):
+                value = snapshot.values.get(a.id, a.default)
+                text = f"{value * 100:.0f} %" if a.kind == "probability" else f"{value:g} {a.unit}".strip()
+                self.history.setItem(r, c, QTableWidgetItem(text))

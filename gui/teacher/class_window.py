@@ -1,0 +1,229 @@
+"""The teacher's view of a class: every submission's row, the class charts, and the files skipped.
+
+Files are read and aggregated on a worker thread with a progress bar and Cancel, and the PDF
+is written on one too, so the window keeps answering while 500 files load. The Anonymise
+switch swaps in the anonymised aggregate, so the table, the charts, the skipped list and both
+exports all show the same thing: there is no second path by which a name could slip through.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QProgressBar,
+    QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from gui.widgets.background import BackgroundTask, Work
+from gui.teacher.class_charts import ClassCharts
+from scenario.class_loader import ClassLoad, load_class
+from gui.teacher.class_table import StudentSortModel, StudentTableModel, write_csv
+from scenario.class_table import STUDENT_COLUMNS
+from gui.widgets.list_panel import ListPanel
+from gui.widgets.rows_model import Row
+from scenario.classroom import ClassAggregate, anonymised_skipped
+from scenario.scoring import ALWAYS_HALF
+
+
+class ClassWindow(QMainWindow):
+    load_finished = Signal()  # the table, charts and skipped list show the new load (or the load was cancelled)
+    export_finished = Signal(str)  # a message for the status bar: where the report went, or why it did not
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Class submissions - Divestiture Lab")
+        self.load: ClassLoad | None = None
+        self._task: BackgroundTask | None = None
+        self.summary = QLabel("Open a folder of submission files to see the class.")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Class summary")
+        self.anonymise = QCheckBox("&Anonymise names")
+        self.anonymise.setAccessibleName("Anonymise names in the table, charts and exports")
+        self.anonymise.toggled.connect(self._show)
+        self.export_report_button = QPushButton("Export class &report (PDF)...")
+        self.export_report_button.setAccessibleName("Export the class report as PDF")
+        self.export_report_button.clicked.connect(self._ask_report_path)
+        self.export_csv_button = QPushButton("Export &CSV...")
+        self.export_csv_button.setAccessibleName("Export the table of students as CSV")
+        self.export_csv_button.clicked.connect(self._ask_csv_path)
+        self.model = StudentTableModel(self)
+        self.sorted = StudentSortModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.sorted)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName("Students: name, role, progress, mean Brier score, early reveal")
+        self.charts = ClassCharts()
+        self.skipped = ListPanel("Files that could not be read", "Every file was read.", "Skipped files and their reasons")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Class views")
+        self.tabs.addTab(self.table, "&Students")
+        self.tabs.addTab(self.charts, "C&harts")
+        self.tabs.addTab(self.skipped, "S&kipped files")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Loading progress")
+        self.progress.setFormat("Reading files: %v of %m")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel loading")
+        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName("Status")
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        for widget in (self.anonymise, self.export_csv_button, self.export_report_button):
+            top.addWidget(widget)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.export_finished.connect(self.status.setText)
+        self.resize(1200, 760)
+
+    def open_paths(self, paths: list[str | Path], packs_dirs: Sequence[Path]) -> None:
+        """Read these files (folders: their *.json files) off the UI thread; replaces what is shown when done."""
+        self.cancel()
+        self.progress.setRange(0, 0)  # busy until the first file is counted
+        self.status.setText("Reading submissions...")
+        self._start(functools.partial(load_class, list(paths), packs_dirs), self._loaded, self._load_failed, cancellable=True)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def working(self) -> bool:
+        """A load or an export is still running on its thread."""
+        return self._task is not None and not self._task.isFinished()
+
+    def shown(self) -> ClassAggregate | None:
+        """The aggregate as on screen (anonymised when the switch is on): what exports write."""
+        result = self.load.aggregate if self.load else None
+        return result.anonymised() if result is not None and self.anonymise.isChecked() else result
+
+    def export_csv(self, path: Path) -> None:
+        shown = self.shown()
+        if shown is None:
+            return
+        try:
+            write_csv(shown.rows, path)
+        except OSError as exc:
+            self.export_finished.emit(f"Could not write {path}: {exc.strerror or exc}")
+            return
+        self.export_finished.emit(f"Saved the table to {path}")
+
+    def export_report(self, path: Path) -> None:
+        """Written on a worker thread; `export_finished` says when, and how it went."""
+        shown = self.shown()
+        if shown is None or self._task is not None:
+            return
+        from gui.report import class_report
+
+        self.status.setText("Writing the class report...")
+        self.progress.setRange(0, 0)
+        self._start(lambda _progress, _cancelled: class_report(shown, path, anonymise=False),
+                    lambda _none: self.export_finished.emit(f"Saved the class report to {path}"),
+                    lambda message: self.export_finished.emit(f"Could not write {path}: {message}"), cancellable=False)
+
+    def closeEvent(self, event) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task.wait()
+            self._task = None
+        super().closeEvent(event)
+
+    def _start(self, work: Work, on_success: Callable[[Any], None], on_failure: Callable[[str], None], cancellable: bool) -> None:
+        if self._task is not None:
+            self._task.wait()  # a cancelled load stops at the next file
+        task = BackgroundTask(work, self)
+        task.progress.connect(self._progressed)
+        for signal, handler in ((task.succeeded, on_success), (task.failed, on_failure)):
+            signal.connect(functools.partial(self._task_ended, task, handler))
+        self._task = task
+        self._set_busy(True, cancellable)
+        task.start()
+
+    def _task_ended(self, task: BackgroundTask, handler: Callable[[Any], None], outcome: Any) -> None:
+        """Runs on the UI thread (BackgroundTask re-emits there); a replaced task's outcome is dropped."""
+        task.deleteLater()
+        if self._task is not task:
+            return
+        self._task = None
+        handler(outcome)
+        self._set_busy(False)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _loaded(self, load: ClassLoad | None) -> None:
+        if load is None:
+            self.status.setText("Loading cancelled; showing what was there before.")
+        else:
+            self.load = load
+            self._show()
+            self.status.setText("")
+        self.load_finished.emit()
+
+    def _load_failed(self, message: str) -> None:
+        self.status.setText(f"Could not read the submissions: {message}")
+        self.load_finished.emit()
+
+    def _set_busy(self, busy: bool, cancellable: bool = False) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy and cancellable)
+        ready = not busy and self.load is not None and self.load.aggregate is not None
+        self.export_report_button.setEnabled(ready)
+        self.export_csv_button.setEnabled(ready)
+
+    def _show(self) -> None:
+        if self.load is None:
+            return
+        shown = self.shown()
+        skipped = shown.skipped if shown is not None else self.load.skipped
+        if self.anonymise.isChecked() and shown is None:
+            skipped = anonymised_skipped(skipped)
+        self.model.set_rows(shown.rows if shown is not None else ())
+        self.table.setColumnHidden(STUDENT_COLUMNS.index("File"), shown is not None and shown.anonymous)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(_summary(shown, len(skipped)))
+        self.skipped.set_rows([Row(f"{s.file}: {s.reason}", tooltip=f"{s.file}\n{s.reason}") for s in skipped])
+        self.tabs.setTabText(2, f"S&kipped files ({len(skipped)})")
+        self.charts.show_aggregate(shown)
+
+    def _ask_report_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export class report", "class-report.pdf", "PDF files (*.pdf)")
+        if path:
+            self.export_report(Path(path))
+
+    def _ask_csv_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export class table", "class-table.csv", "CSV files (*.csv)")
+        if path:
+            self.export_csv(Path(path))
+
+
+def _summary(result: ClassAggregate | None, skipped: int) -> str:
+    if result is None:
+        return f"No submission could be read ({skipped} files skipped)."
+    brier = "no resolved forecasts yet" if result.mean_brier is None else f"class mean Brier score {result.mean_brier:.3f} (50% everywhere: {ALWAYS_HALF})"
+    return f"{result.pack.title}: {len(result.rows)} submissions, {skipped} files skipped; {brier}."

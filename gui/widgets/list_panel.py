@@ -1,0 +1,76 @@
+"""A titled list with an empty-state message: the building block of every list on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
+
+from gui.widgets.row_delegate import RowDelegate
+from gui.widgets.rows_model import PayloadRole, Row, RowsModel
+from gui.widgets.theme import MutedLabel
+
+
+class ListPanel(QWidget):
+    """Emits `picked(payload)` when the reader selects a row, by mouse or keyboard, and
+    `dropped(payload)` when the selected row leaves the list (its item is no longer known)."""
+
+    picked = Signal(object)
+    dropped = Signal(object)
+
+    def __init__(self, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None,
+                 model: QAbstractItemModel | None = None, text_role: int = Qt.ItemDataRole.DisplayRole) -> None:
+        """Lists its own rows (`set_rows`), or shows `model`, which keeps itself up to date."""
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.model = model if model is not None else RowsModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(RowDelegate(self.view, text_role))
+        self.view.setUniformItemSizes(False)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # a long list is laid out a batch per event-loop turn, not in one stall
+        self.view.setBatchSize(100)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # re-measure wrapped rows on resize
+        self.view.setSpacing(1)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setAccessibleName(accessible_name)
+        self.title.setBuddy(self.view)
+        self.empty = MutedLabel(empty_text)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._show_empty_state)
+            self._show_empty_state()
+
+    def set_rows(self, rows: list[Row], title: str | None = None) -> None:
+        if title is not None:
+            self.title.setText(title)
+        current = self.view.currentIndex()
+        leaving = current.isValid() and self.model.row_at(current).identity not in [row.identity for row in rows]
+        if leaving:
+            payload = current.data(PayloadRole)
+            self.view.selectionModel().clear()  # else Qt moves the selection to a neighbour the reader never chose
+        self.model.set_rows(rows)
+        self._show_empty_state()
+        if leaving:
+            self.dropped.emit(payload)
+
+    def _show_empty_state(self, *_: object) -> None:
+        self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.picked.emit(current.data(PayloadRole))

@@ -1,0 +1,58 @@
+"""The countdown banner: today's date, the nearest deadline, and what happens then."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from gui.document.document import Document
+from gui.widgets.theme import MutedLabel
+from gui.widgets.plain import plain_label
+from scenario.labels import countdown_text, long_date
+
+
+class Banner(QFrame):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
+        self.setAccessibleName("Countdown to the next deadline")
+        self.date_label = plain_label(bold=True, point_delta=6)
+        self.date_label.setAccessibleName("Current date")
+        self.countdown = plain_label(bold=True, point_delta=3)
+        self.countdown.setAccessibleName("Countdown")
+        self.then = plain_label()
+        self.also = MutedLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        for label in (self.date_label, self.countdown, self.then, self.also):
+            layout.addWidget(label)
+        document.dateChanged.connect(self.show_date)
+
+    def show_date(self, day: dt.date) -> None:
+        assert self.document.timeline is not None
+        self.date_label.setText(long_date(day))
+        countdowns = self.document.timeline.countdowns(day)
+        if not countdowns:
+            self.countdown.setText("No legal deadline is pending on this date.")
+            self.then.setText("")
+            self.also.setText("")
+            self._fit()
+            return
+        nearest, *others = countdowns
+        self.countdown.setText(countdown_text(nearest))
+        deadline = nearest.deadline
+        instrument = self.document.timeline.instruments[deadline.set_by]
+        self.then.setText(f"What happens then: {deadline.takes_effect}\nSet by {instrument.name}: {deadline.rule}.")
+        self.also.setText("Also pending: " + "; ".join(countdown_text(c) for c in others) if others else "")
+        self.setAccessibleDescription(self.countdown.text())
+        self._fit()
+
+    def _fit(self) -> None:
+        for label in (self.then, self.also):
+            label.setVisible(bool(label.text()))

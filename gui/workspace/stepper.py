@@ -1,0 +1,59 @@
+"""The stepper bar: step buttons around a date slider that spans the whole pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSlider, QToolButton, QWidget
+
+from gui.document.document import Document
+from scenario.rules import Move
+from gui.workspace.step_actions import StepActions
+from scenario.pack import LoadedPack
+
+_BEFORE_SLIDER = (Move.FIRST, Move.PREVIOUS_EVENT, Move.PREVIOUS_DAY)
+_AFTER_SLIDER = (Move.NEXT_DAY, Move.NEXT_EVENT, Move.NEXT_DEADLINE, Move.LAST)
+
+
+class Stepper(QWidget):
+    def __init__(self, document: Document, actions: StepActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setAccessibleName("Date")
+        self.slider.setToolTip("Drag to move through time")
+        self.slider.setPageStep(7)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for move in _BEFORE_SLIDER:
+            layout.addWidget(self._button(actions, move))
+        layout.addWidget(self.slider, 1)
+        for move in _AFTER_SLIDER:
+            layout.addWidget(self._button(actions, move))
+        self.slider.valueChanged.connect(self._slid)
+        document.packOpened.connect(self._pack_opened)
+        document.dateChanged.connect(self._date_changed)
+
+    def _button(self, actions: StepActions, move: Move) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(actions.actions[move])
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAccessibleName(actions.actions[move].text())
+        return button
+
+    def _pack_opened(self, loaded: LoadedPack) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, (loaded.pack.end - loaded.pack.start).days)
+        self.slider.blockSignals(False)
+
+    def _date_changed(self, day: dt.date) -> None:
+        assert self.document.timeline is not None
+        self.slider.blockSignals(True)
+        self.slider.setValue((day - self.document.timeline.start).days)
+        self.slider.blockSignals(False)
+        self.slider.setAccessibleDescription(day.isoformat())
+
+    def _slid(self, value: int) -> None:
+        if self.document.timeline is not None:
+            self.document.set_date(self.document.timeline.start + dt.timedelta(days=value))
