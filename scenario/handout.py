@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Mapping
 from typing import Any
 
 from scenario.known import known_pack
-from scenario.labels import STATUSES, countdown_text, long_date, short_date
-from scenario.model import Instrument, Pack, Role
+from scenario.labels import STATUSES, banner_text, countdown_text, short_date
+from scenario.model import Pack, Role
 from scenario.timeline import Timeline
 from scenario.vintage import vintage_of
 
@@ -89,25 +88,7 @@ def make_handout(pack: Pack, day: dt.date, role_id: str | None = None) -> Handou
     if role is not None:
         items += [shown("role_note", f"{role.id}-note-{n}", note.date, full.item(note), "", note.text, note.sources)
                   for n, note in enumerate(role.notes)]
-    return Handout(cut, day, role, banner_lines(timeline, {i.id: i for i in pack.instruments}, day), tuple(items))
-
-
-def banner_lines(timeline: Timeline, instruments: Mapping[str, Instrument], day: dt.date) -> tuple[str, ...]:
-    """The banner's words: the date, the nearest deadline, what happens then, the others.
-
-    `instruments` is the whole pack's: a deadline is known from its announcement, which may
-    come before the order that sets it is published (and so before it is in the cut).
-    """
-    countdowns = timeline.countdowns(day)
-    if not countdowns:
-        return long_date(day), "No legal deadline is pending on this date."
-    nearest, *others = countdowns
-    instrument = instruments[nearest.deadline.set_by]
-    lines = [long_date(day), countdown_text(nearest), f"What happens then: {nearest.deadline.takes_effect}",
-             f"Set by {instrument.name}: {nearest.deadline.rule}."]
-    if others:
-        lines.append("Also pending: " + "; ".join(countdown_text(c) for c in others))
-    return tuple(lines)
+    return Handout(cut, day, role, banner_text(timeline, {i.id: i for i in pack.instruments}, day).lines(), tuple(items))
 
 
 def handout_json(handout: Handout) -> bytes:

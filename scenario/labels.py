@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 
-from scenario.timeline import Countdown
+from scenario.model import Instrument
+from scenario.timeline import Countdown, Timeline
 
 THEMES = {
     "security_data": "National security and data access",
@@ -64,3 +67,29 @@ def countdown_text(countdown: Countdown) -> str:
     """'33 days until: Commerce prohibitions take effect, 20 Sep 2020'."""
     d = countdown.deadline
     return f"{days_phrase(countdown.days)}: {d.title}, {short_date(d.date)}"
+
+
+@dataclasses.dataclass(frozen=True)
+class BannerText:
+    """The countdown banner's words, shared by the window and the handout so both say the same."""
+
+    date: str
+    countdown: str
+    then: str = ""  # what happens at the nearest deadline, and what set it
+    also: str = ""  # the other pending deadlines
+
+    def lines(self) -> tuple[str, ...]:
+        return tuple(line for part in (self.date, self.countdown, self.then, self.also) for line in part.split("\n") if line)
+
+
+def banner_text(timeline: Timeline, instruments: Mapping[str, Instrument], day: dt.date) -> BannerText:
+    """`instruments` is the whole pack's: a deadline is known from its announcement, which may
+    come before the order that sets it is published (and so before that order is known)."""
+    countdowns = timeline.countdowns(day)
+    if not countdowns:
+        return BannerText(long_date(day), "No legal deadline is pending on this date.")
+    nearest, *others = countdowns
+    deadline = nearest.deadline
+    then = f"What happens then: {deadline.takes_effect}\nSet by {instruments[deadline.set_by].name}: {deadline.rule}."
+    also = "Also pending: " + "; ".join(countdown_text(c) for c in others) if others else ""
+    return BannerText(long_date(day), countdown_text(nearest), then, also)

@@ -248,6 +248,17 @@ class Document(QObject):
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]
 
+    def sources_shown(self, ids: list[str], known: dt.date) -> list[tuple[Source, bool]]:
+        """The sources a view may list for an item known from `known`, each with whether it is a
+        later report (published after the item became known). As everything else on screen, only
+        those published by the current date, unless the student asked to see later events (in
+        Explore mode, or in Classroom mode after the reveal): later reports appear as they come out."""
+        assert self.timeline is not None and self.date is not None
+        vintage = self.timeline.vintage
+        shown = ids if self.later_events_shown else vintage.cited(ids, self.date)
+        later = vintage.later_reports(ids, known)
+        return [(self._sources[s], s in later) for s in shown]
+
     def set_date(self, day: dt.date) -> None:
         if self.timeline is None:
             return

@@ -1,4 +1,8 @@
-"""Arguments made by the current date, For and Against side by side, filterable."""
+"""Arguments made by the current date, For and Against side by side, filterable.
+
+The filters offer only the themes and stakeholders of arguments made by the current date: a
+stakeholder's name in a list is as much a spoiler as the argument itself.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from scenario.pack import LoadedPack
 from scenario.record import ArgumentWeight
 
 ALL = ""
+NONE_YET = "No argument on this side has been made yet on this date."
+NONE_MATCH = "No argument made so far on this side matches the filter."
 
 
 def _row(a: Argument, weight: ArgumentWeight | None, role_stakeholder: str | None) -> Row:
@@ -32,10 +38,8 @@ class ArgumentsView(QWidget):
         self.document = document = editor.document
         self.theme = self._combo("Theme", "Filter arguments by theme")
         self.stakeholder = self._combo("Stakeholder", "Filter arguments by stakeholder")
-        self.columns = {
-            side: ListPanel(label, "No argument on this side has been made yet on this date.", f"Arguments: {label}")
-            for side, label in SIDES.items()
-        }
+        self.columns = {side: ListPanel(label, NONE_YET, f"Arguments: {label}") for side, label in SIDES.items()}
+        self._offered: int | None = None  # how many arguments the filters were built from
         filters = QHBoxLayout()
         for text, combo in (("&Theme:", self.theme), ("&Stakeholder:", self.stakeholder)):
             label = QLabel(text)
@@ -70,18 +74,27 @@ class ArgumentsView(QWidget):
         combo.setMinimumContentsLength(12)
         return combo
 
-    def _pack_opened(self, loaded: LoadedPack) -> None:
-        for combo in (self.theme, self.stakeholder):
+    def _pack_opened(self, _loaded: LoadedPack) -> None:
+        self._offered = None
+
+    def _offer_filters(self, made: list[Argument]) -> None:
+        """Rebuild the filters when the arguments made so far change (they only grow or shrink
+        at the end, so their count tells), keeping the reader's choice where it is still offered."""
+        if self._offered == len(made):
+            return
+        self._offered = len(made)
+        assert self.document.timeline is not None
+        names = {s.id: s.name for s in self.document.timeline.pack.stakeholders}
+        themes = [(label, key) for key, label in THEMES.items() if key in {a.theme for a in made}]
+        stakeholders = sorted({(names[a.stakeholder], a.stakeholder) for a in made}, key=lambda item: item[0].lower())
+        for combo, everything, items in ((self.theme, "All themes", themes), (self.stakeholder, "All stakeholders", stakeholders)):
+            chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-        self.theme.addItem("All themes", ALL)
-        for key, label in THEMES.items():
-            self.theme.addItem(label, key)
-        self.stakeholder.addItem("All stakeholders", ALL)
-        used = {a.stakeholder for a in loaded.pack.arguments}
-        for s in sorted((s for s in loaded.pack.stakeholders if s.id in used), key=lambda s: s.name.lower()):
-            self.stakeholder.addItem(s.name, s.id)
-        for combo in (self.theme, self.stakeholder):
+            combo.addItem(everything, ALL)
+            for label, key in items:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
             combo.blockSignals(False)
 
     def _row(self, a: Argument, weight: ArgumentWeight | None, role_stakeholder: str | None) -> Row:
@@ -91,17 +104,17 @@ class ArgumentsView(QWidget):
         timeline, day = self.document.timeline, self.document.date
         if timeline is None or day is None:
             return
+        made = timeline.arguments_made(day)
+        self._offer_filters(made)
         theme, stakeholder = self.theme.currentData(), self.stakeholder.currentData()
-        shown = [
-            a for a in reversed(timeline.arguments_made(day))
-            if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)
-        ]
+        shown = [a for a in reversed(made) if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)]
         record = self.document.record
         weights = record.weights if record else {}
-        balance = argument_balance(timeline.arguments_made(day), weights)
+        balance = argument_balance(made, weights)
         self.totals.setText(f"Your weights on the arguments made so far add up to {balance.total_for} for a ban or "
                             f"forced sale and {balance.total_against} against.")
         role = next((r for r in timeline.pack.roles if record and r.id == record.role), None)
         for side, panel in self.columns.items():
             rows = [self._row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]
+            panel.empty.setText(NONE_MATCH if (theme, stakeholder) != (ALL, ALL) else NONE_YET)
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

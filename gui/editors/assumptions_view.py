@@ -73,13 +73,16 @@ class AssumptionsView(QSplitter):
         document = self.document
         if document.loaded is None or document.date is None:
             return
+        assert document.timeline is not None
+        vintage = document.timeline.vintage
         for assumption in document.loaded.pack.assumptions:
             row = self.rows.get(assumption.id)
             if row is None:  # the date is set before the rows of a newly opened scenario are built
                 continue
+            known = [(e, vintage.item(e)) for e in assumption.evidence]
             lines = [
-                f"{short_date(e.date)}: {e.text} ({'; '.join(document.source(s).publisher for s in e.sources)})"
-                for e in assumption.evidence if e.date <= document.date
+                f"{short_date(e.date)}: {e.text} ({'; '.join(s.publisher for s, _ in document.sources_shown(e.sources, when))})"
+                for e, when in known if when <= document.date
             ]
             row.show_evidence(lines)
 

@@ -65,11 +65,17 @@ class QuestionCard(QFrame):
         for widget in (self.probability, self.reason):
             widget.setEnabled(not locked)
         made = f"Forecast made on {short_date(forecast.made_on)}. " if forecast else ""
-        if day < q.resolves:  # the answer is shown only from its date, even to a student who has been there
+        assert self.document.timeline is not None
+        reported = self.document.timeline.vintage.resolution(q)
+        if day < q.resolves:  # the answer is shown only once it is reported, even to a student who has been there
             self.outcome.setText(made + ("Locked: you have already been past the date this question resolves." if locked else ""))
             return
+        if day < reported:
+            self.outcome.setText(f"{made}Resolved {short_date(q.resolves)}; the answer is not yet reported on this date.")
+            return
         answer = "Yes" if q.answer else "No"
-        sources = "; ".join(f"{s.publisher}: {s.title}" for s in (self.document.source(i) for i in q.sources))
+        sources = "; ".join(f"{s.publisher}: {s.title}" + (" (later report)" if later else "")
+                            for s, later in self.document.sources_shown(list(q.sources), reported))
         score = ""
         if forecast and scorable(forecast, q):
             score = f" Your Brier score: {brier(forecast.probability, q.answer):.3f} (0 is perfect, 0.25 is always saying 50%)."

@@ -1,4 +1,5 @@
-"""The Role & prompts tab: the student's role (brief, objectives, constraints) and the
+"""The Role & prompts tab: the student's role (brief, objectives, constraints), what the role
+has learned since (dated, sourced notes, shown from the date they became known), and the
 teacher's prompts that have come up by the current date, each with the student's answer."""
 
 from __future__ import annotations
@@ -75,10 +76,15 @@ class RoleView(QScrollArea):
         self.role.setAccessibleName("Your role")
         self.role.currentIndexChanged.connect(lambda _i: editor.set_role(self.role.currentData()))
         self.role_text = plain_label("")
+        self.notes_title = plain_label("What your role has learned since", bold=True)
+        self.notes = plain_label("")
+        self.notes.setAccessibleName("What your role has learned since the start")
         form = QFormLayout()
         form.addRow("Your &role:", self.role)
         self.layout_.addLayout(form)
         self.layout_.addWidget(self.role_text)
+        self.layout_.addWidget(self.notes_title)
+        self.layout_.addWidget(self.notes)
         self.prompts_title = plain_label("Prompts", bold=True)
         self.layout_.addWidget(self.prompts_title)
         self.no_prompts = MutedLabel("No prompt has come up yet on this date.")
@@ -90,6 +96,8 @@ class RoleView(QScrollArea):
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(self._record_changed)
         document.dateChanged.connect(self._show_prompts)
+        document.dateChanged.connect(self._show_notes)
+        document.laterEventsShownChanged.connect(self._show_notes)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.document.loaded is not None
@@ -108,6 +116,7 @@ class RoleView(QScrollArea):
             self.role.blockSignals(False)
             role = self.current_role()
             self.role_text.setText(role_text(role) if role else "Take a role to see its brief, objectives and constraints.")
+            self._show_notes()
             self._show_prompts()
         elif kind is Change.ANSWER:
             for prompt_id, editor in self.editors.items():
@@ -117,6 +126,21 @@ class RoleView(QScrollArea):
         assert self.document.loaded is not None
         record = self.document.record
         return next((r for r in self.document.loaded.pack.roles if record and r.id == record.role), None)
+
+    def _show_notes(self, *_: object) -> None:
+        """The role's notes known by the current date, newest first, with the sources out by then."""
+        document, role = self.document, self.current_role()
+        notes = []
+        if role is not None and document.timeline is not None and document.date is not None:
+            vintage = document.timeline.vintage
+            for note in reversed(role.notes):
+                known = vintage.item(note)
+                if known <= document.date or document.later_events_shown:
+                    sources = "; ".join(s.publisher + (" (later report)" if later else "") for s, later in document.sources_shown(note.sources, known))
+                    notes.append(f"{short_date(note.date)}: {note.text} ({sources})")
+        self.notes.setText("\n\n".join(notes))
+        for label in (self.notes_title, self.notes):
+            label.setVisible(bool(notes))
 
     def _show_prompts(self, *_: object) -> None:
         document = self.document

@@ -25,7 +25,9 @@ def _pack_row(entry: PackEntry) -> Row:
         assert entry.error is not None
         return Row(f"{entry.path.name}\nCannot be opened: {entry.error.first}", str(entry.error), None, muted=True, enabled=False)
     p = entry.loaded.pack
-    return Row(f"{p.title}\n{p.summary}\n{short_date(p.start)} to {short_date(p.end)}", p.description, entry.loaded)
+    # The teaser names no outcome: a student choosing a pack (for Classroom mode or not) is not told the ending.
+    teaser = p.teaser or p.summary
+    return Row(f"{p.title}\n{teaser}\n{short_date(p.start)} to {short_date(p.end)}", teaser, entry.loaded)
 
 
 class StartPage(QWidget):

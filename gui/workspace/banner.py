@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from gui.document.document import Document
 from gui.widgets.theme import MutedLabel
 from gui.widgets.plain import plain_label
-from scenario.labels import countdown_text, long_date
+from scenario.labels import banner_text
 
 
 class Banner(QFrame):
@@ -35,22 +35,14 @@ class Banner(QFrame):
         document.dateChanged.connect(self.show_date)
 
     def show_date(self, day: dt.date) -> None:
-        assert self.document.timeline is not None
-        self.date_label.setText(long_date(day))
-        countdowns = self.document.timeline.countdowns(day)
-        if not countdowns:
-            self.countdown.setText("No legal deadline is pending on this date.")
-            self.then.setText("")
-            self.also.setText("")
-            self._fit()
-            return
-        nearest, *others = countdowns
-        self.countdown.setText(countdown_text(nearest))
-        deadline = nearest.deadline
-        instrument = self.document.timeline.instruments[deadline.set_by]
-        self.then.setText(f"What happens then: {deadline.takes_effect}\nSet by {instrument.name}: {deadline.rule}.")
-        self.also.setText("Also pending: " + "; ".join(countdown_text(c) for c in others) if others else "")
-        self.setAccessibleDescription(self.countdown.text())
+        timeline = self.document.timeline
+        assert timeline is not None
+        text = banner_text(timeline, timeline.instruments, day)
+        self.date_label.setText(text.date)
+        self.countdown.setText(text.countdown)
+        self.then.setText(text.then)
+        self.also.setText(text.also)
+        self.setAccessibleDescription(text.countdown)
         self._fit()
 
     def _fit(self) -> None:

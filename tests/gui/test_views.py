@@ -55,6 +55,27 @@ def test_theme_and_stakeholder_filters(window):
     assert [a.id for a in row_payloads(args.columns["against"])] == ["a-against-1"]
 
 
+def test_filters_offer_only_what_the_arguments_made_so_far_name(window):
+    """A stakeholder in the filter before it has argued anything would be a spoiler."""
+    args, document = window.workspace.arguments, window.document
+    for day in (D(2030, 1, 1), D(2030, 1, 5), D(2030, 1, 20), D(2030, 3, 1)):
+        document.set_date(day)
+        made = document.timeline.arguments_made(day)
+        offered = lambda combo: {combo.itemData(n) for n in range(1, combo.count())}  # noqa: E731 (0 is "All")
+        assert offered(args.stakeholder) == {a.stakeholder for a in made}
+        assert offered(args.theme) == {a.theme for a in made}
+    args.stakeholder.setCurrentIndex(args.stakeholder.findData("firm"))
+    document.set_date(D(2030, 1, 1))  # back before the firm said anything: the filter lets go
+    assert args.stakeholder.currentIndex() == 0 and args.stakeholder.count() == 1
+
+
+def test_an_empty_filtered_list_says_the_filter_matched_nothing(window):
+    window.document.set_date(D(2030, 3, 1))
+    args = window.workspace.arguments
+    args.theme.setCurrentIndex(args.theme.findData("due_process"))
+    assert args.columns["for"].empty.text() == "No argument made so far on this side matches the filter."
+
+
 def test_selecting_an_event_shows_its_text_literally_and_its_sources(window):
     window.document.set_date(D(2030, 2, 10))
     events = window.workspace.events
