@@ -1,7 +1,7 @@
 """Every command-line command in one place: the window's options and the batch commands.
 
 Options are checked before Qt is imported, so a typo fails in milliseconds with one line.
-Batch commands (validate-pack, export, import, class-report) never open a window. Each
+Batch commands (validate-pack, export, import, class-report, handout) never open a window. Each
 returns the process exit code: 0 done; 1 the store or the output could not be used (locked,
 damaged, newer, unwritable) or the scenario does not exist; 2 the input is unusable (one line
 on stderr says which file, which field and what is wrong; the database is unchanged).
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
 PROG = "divestiture-lab"
-BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report")
+BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report", "handout")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,7 +65,8 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(prog=PROG, description="Step through the TikTok divestiture deadlines. "
                      f"Also: '{PROG} validate-pack FILE...' checks scenario packs; "
                      f"'{PROG} export NAME --out FILE' and '{PROG} import FILE' move scenarios; "
-                     f"'{PROG} class-report FILE_OR_FOLDER... --out REPORT.pdf' reports on a class.")
+                     f"'{PROG} class-report FILE_OR_FOLDER... --out REPORT.pdf' reports on a class; "
+                     f"'{PROG} handout PACK --date YYYY-MM-DD [--role ROLE] --out SHEET.pdf [--json SHEET.json]' prints what was known.")
     parser.add_argument("--pack", metavar="ID_OR_PATH", help="open this pack (an installed pack's id, or a .json file)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="open the pack at this date")
     parser.add_argument("--data-dir", metavar="DIR", help="keep data here instead of the user data folder")
@@ -94,8 +95,16 @@ def pack_folders(data_dir: str | None) -> tuple[Path, Path]:
 
 
 def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
-    """The options of export, import and class-report."""
+    """The options of export, import, class-report and handout."""
     parser = _Parser(prog=f"{PROG} {command}")
+    if command == "handout":
+        parser.add_argument("pack", metavar="PACK", help="an installed pack's id, or a pack file")
+        parser.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="what was known on this date")
+        parser.add_argument("--role", metavar="ROLE", help="the role's id: adds its brief, notes and prompts")
+        parser.add_argument("--out", required=True, type=Path, metavar="SHEET.pdf", help="where to write the handout")
+        parser.add_argument("--json", type=Path, metavar="SHEET.json", help="also write its content as JSON")
+        parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
+        return parser.parse_args(argv)
     if command == "class-report":
         parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="submission files, or folders of them")
         parser.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf", help="where to write the class report")
@@ -118,6 +127,8 @@ def run_command(command: str, argv: list[str]) -> int:
     options = parse_command(command, argv)
     if command == "class-report":
         return class_report_command(options.paths, options.out, options.csv, options.anonymise, pack_folders(options.data_dir))
+    if command == "handout":
+        return handout_command(options.pack, options.date, options.role, options.out, options.json, pack_folders(options.data_dir))
     data_dir = default_data_dir(options.data_dir)
     if command == "export":
         return export_command(data_dir, options.name, options.out)
@@ -125,17 +136,23 @@ def run_command(command: str, argv: list[str]) -> int:
 
 
 def validate_packs(files: list[str]) -> int:
-    """Print every problem of every pack; exit 1 when any pack is invalid."""
+    """Print every problem of every pack, then its warnings; exit 1 when any pack is invalid."""
+    from scenario.later_dates import later_date_warnings
+
     if not files:
         fail("validate-pack needs at least one FILE")
     invalid = 0
     for name in files:
         try:
-            load_pack(name)
-            print(f"{name}: ok")
+            loaded = load_pack(name)
         except PackError as exc:
             invalid += 1
             print(exc)
+            continue
+        warnings = later_date_warnings(loaded.pack)
+        print(f"{name}: ok" + (f", {len(warnings)} warning(s)" if warnings else ""))
+        for warning in warnings:
+            print(f"{name}: warning: {warning}")
     return 1 if invalid else 0
 
 
@@ -210,6 +227,36 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
         return _error(f"cannot write {exc.filename or out}: {exc.strerror or exc}", 1)
     written = f"{out} and {csv}" if csv is not None else str(out)
     print(f"{len(load.aggregate.rows)} submissions read, {len(load.skipped)} skipped; wrote {written}")
+    return 0
+
+
+def handout_command(pack_ref: str, day: dt.date, role: str | None, out: Path, json_out: Path | None, packs_dirs: Sequence[Path]) -> int:
+    """What Classroom mode shows on `day` for `role`, as a PDF (and JSON), with no window.
+
+    0 when written; 2 for a bad pack, date or role (one line naming it); 1 when a file cannot
+    be written.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.report.handout import write_handout
+    from scenario.handout import HandoutError, handout_json, make_handout
+    from store.files import write_atomic
+
+    try:
+        handout = make_handout(find_pack(pack_ref, *packs_dirs).pack, day, role)
+    except PackError as exc:
+        return _error(f"cannot open pack: {exc.file}: {exc.first}", 2)
+    except HandoutError as exc:
+        return _error(str(exc), 2)
+    _app = QGuiApplication.instance() or offscreen_application()  # must live while the PDF is written
+    try:
+        write_handout(handout, out)
+        if json_out is not None:
+            write_atomic(json_out, handout_json(handout))
+    except OSError as exc:
+        return _error(f"cannot write {exc.filename or out}: {exc.strerror or exc}", 1)
+    written = f"{out} and {json_out}" if json_out is not None else str(out)
+    print(f"{len(handout.items)} items known on {day} written to {written}")
     return 0
 
 

@@ -14,11 +14,24 @@ from typing import Annotated, Literal
 
 import msgspec
 
-Id = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Lower-case identifier, unique within its list.")]
+
+
+def whole(pattern: str) -> str:
+    r"""`pattern` matching the whole value, in Python (msgspec) and in JSON Schema (ECMA) alike.
+
+    msgspec searches with `re`, where `$` also matches before a final newline, so "tiktok-2020\n"
+    would pass `^...$`; `\Z` would fix Python but is not valid in a JSON Schema. A `$` not
+    followed by a newline means the end in both.
+    """
+    return rf"^{pattern}$(?!\n)"
+
+
+Id = Annotated[str, msgspec.Meta(pattern=whole("[a-z0-9][a-z0-9_-]{0,63}"), description="Lower-case identifier, unique within its list.")]
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+OptionalText = Annotated[str, msgspec.Meta(max_length=4000)]
 Line = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
 Claim = Annotated[str, msgspec.Meta(min_length=1, max_length=140, description="One sentence, at most 140 characters.")]
-Url = Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$", max_length=1000)]
+Url = Annotated[str, msgspec.Meta(pattern=whole(r"https?://\S+"), max_length=1000)]
 SourceRefs = Annotated[list[Id], msgspec.Meta(min_length=1, description="Ids of items in `sources`.")]
 
 EventKind = Literal[
@@ -43,20 +56,22 @@ class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Source(Record, kw_only=True):
+    """A publication. Its date is when it was published: nothing it says is shown before then."""
+
     id: Id
     publisher: Line
     title: Line
-    date: dt.date | None = None
+    date: Annotated[dt.date, msgspec.Meta(description="Publication date: in Classroom mode the source, and what only it tells, appear from this date.")]
     url: Url
     primary: bool = False
-    note: str = ""
+    note: OptionalText = ""
 
 
 class Stakeholder(Record, kw_only=True):
     id: Id
     name: Line
     kind: Literal["government", "legislature", "court", "company", "foreign_government", "civil_society", "public", "expert", "media"]
-    description: str = ""
+    description: OptionalText = ""
 
 
 class Event(Record, kw_only=True):
@@ -93,7 +108,9 @@ class Deadline(Record, kw_only=True):
     """A date on which something legally takes effect, set by an instrument.
 
     `announced` is when the deadline became known (for spoiler-free stepping); `ends` is the
-    first day it no longer applies because it was moved, mooted, enjoined or met.
+    first day it no longer applies because it was moved, mooted, enjoined or met. `sources`
+    tell of the deadline itself; `outcome_sources` tell what happened at it, and the outcome
+    is shown only once the deadline has passed and one of them was published.
     """
 
     id: Id
@@ -104,11 +121,12 @@ class Deadline(Record, kw_only=True):
     announced: dt.date
     rule: Line
     rule_from: dt.date | None = None
-    rule_days: int | None = None
+    rule_days: Annotated[int, msgspec.Meta(ge=0, le=36525, description="Days after rule_from; at most 100 years.")] | None = None
     ends: dt.date | None = None
     outcome: Text
     moved_to: Id | None = None
     sources: SourceRefs
+    outcome_sources: list[Id] = []
 
 
 class Argument(Record, kw_only=True):
@@ -120,18 +138,29 @@ class Argument(Record, kw_only=True):
     date: dt.date
     claim: Claim
     detail: Text
-    quote: str = ""
+    quote: OptionalText = ""
     sources: SourceRefs
     rebuttals: list[Id] = []
 
 
+class RoleNote(Record, kw_only=True):
+    """What a role learns on a date after the pack's start: part of its role packet."""
+
+    date: dt.date
+    text: Text
+    sources: SourceRefs
+
+
 class Role(Record, kw_only=True):
+    """A part a student plays. The brief is written as of the pack's start; later knowledge comes in notes."""
+
     id: Id
     title: Line
     stakeholder: Id
     brief: Text
     objectives: Annotated[list[Line], msgspec.Meta(min_length=1)]
     constraints: list[Line] = []
+    notes: list[RoleNote] = []
 
 
 class Evidence(Record, kw_only=True):
@@ -217,6 +246,7 @@ class Pack(Record, kw_only=True):
     version: Line
     title: Line
     summary: Annotated[str, msgspec.Meta(min_length=1, max_length=200, description="One line for the start page.")]
+    teaser: Annotated[str, msgspec.Meta(max_length=300, description="Shown instead of the summary in Classroom mode: it must name no outcome.")] = ""
     description: Text
     start: dt.date
     end: dt.date

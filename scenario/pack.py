@@ -11,36 +11,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import re
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import msgspec
 
 from scenario.model import Pack
+from scenario.userfile import FileError, Problem, check_json, decode_strict, read_bounded, too_large
+from scenario.vintage import Vintage, outcome_settles
 
 MAX_PACK_BYTES = 5 * 1024 * 1024
+# Every date in a pack lies in these years: room for any real history and its deadlines, and
+# far enough from 1 and 9999 that date arithmetic and chart ticks around a pack never overflow.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
 
 _DECODER = msgspec.json.Decoder(Pack)
-_MSGSPEC_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 
 
-@dataclasses.dataclass(frozen=True)
-class Problem:
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
-
-
-class PackError(Exception):
+class PackError(FileError):
     """A pack that cannot be used, with every problem found (not just the first)."""
-
-    def __init__(self, file: Path | str, problems: list[Problem]) -> None:
-        self.file = str(file)
-        self.problems = problems
-        super().__init__("\n".join(f"{self.file}: {p}" for p in problems))
 
     @property
     def first(self) -> str:
@@ -67,26 +58,20 @@ class PackEntry:
 def load_pack(path: Path | str) -> LoadedPack:
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise PackError(path, [Problem("", f"file is {size / 1e6:.1f} MB; a pack may be at most {MAX_PACK_BYTES // (1024 * 1024)} MB")])
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PackError(path, [Problem("", f"cannot read the file ({exc.strerror or exc})")]) from None
+        data = read_bounded(path, MAX_PACK_BYTES, "pack")
+    except FileError as exc:
+        raise PackError(path, exc.problems) from None
     return LoadedPack(path, parse_pack(data, path), hashlib.sha256(data).hexdigest())
 
 
 def parse_pack(data: bytes, name: Path | str = "<pack>") -> Pack:
     if len(data) > MAX_PACK_BYTES:
-        raise PackError(name, [Problem("", f"a pack may be at most {MAX_PACK_BYTES // (1024 * 1024)} MB")])
+        raise PackError(name, [Problem("", too_large(MAX_PACK_BYTES, "pack"))])
     try:
-        pack = _DECODER.decode(data)
-    except msgspec.ValidationError as exc:
-        match = _MSGSPEC_PATH.match(str(exc))
-        assert match is not None
-        raise PackError(name, [Problem((match["path"] or "").lstrip("."), match["message"])]) from None
-    except (msgspec.DecodeError, UnicodeDecodeError) as exc:
-        raise PackError(name, [Problem("", f"not valid JSON ({exc})")]) from None
+        check_json(data, name)
+        pack = decode_strict(_DECODER, data, name)
+    except FileError as exc:
+        raise PackError(name, exc.problems) from None
     problems = list(check_pack(pack))
     if problems:
         raise PackError(name, problems)
@@ -95,11 +80,24 @@ def parse_pack(data: bytes, name: Path | str = "<pack>") -> Pack:
 
 def discover_packs(*folders: Path) -> list[PackEntry]:
     """Every pack file in the folders, in order; a later pack reusing an earlier one's id is
-    listed as unusable, since scenarios and submissions name their pack by id."""
+    listed as unusable, since scenarios and submissions name their pack by id.
+
+    Whatever is called *.json is listed, loaded or with its reason (a folder, a FIFO, a broken
+    link), and so is a folder that cannot be read; a folder that does not exist has no packs.
+    """
     entries: list[PackEntry] = []
     seen: dict[str, Path] = {}
     for folder in folders:
-        for path in sorted(folder.glob("*.json")):
+        try:
+            with os.scandir(folder) as found:
+                paths = sorted(folder / item.name for item in found if item.name.endswith(".json"))
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            problem = Problem("", f"cannot read the folder ({exc.strerror or exc})")
+            entries.append(PackEntry(folder, None, PackError(folder, [problem])))
+            continue
+        for path in paths:
             try:
                 loaded = load_pack(path)
             except PackError as exc:
@@ -117,7 +115,7 @@ def discover_packs(*folders: Path) -> list[PackEntry]:
 def find_pack(ref: str, *folders: Path) -> LoadedPack:
     """A pack by file path, or by id among the packs in `folders` (what `--pack` accepts)."""
     path = Path(ref)
-    if path.suffix == ".json" or path.exists():
+    if path.suffix == ".json" or os.path.lexists(path):  # lexists: False, not PermissionError, where it cannot look
         return load_pack(path)
     entries = discover_packs(*folders)
     for entry in entries:
@@ -128,22 +126,29 @@ def find_pack(ref: str, *folders: Path) -> LoadedPack:
 
 
 def sorted_pack(pack: Pack) -> Pack:
-    """Dated lists in date order (stable, so same-day items keep the author's order)."""
-    by_date = lambda item: item.date  # noqa: E731
+    """Dated lists in the order they became known (`scenario.vintage`), then by their own date;
+    stable, so same-day items keep the author's order. Timeline bisects on this order."""
+    v = Vintage(pack)
+    by_known = lambda item: (v.item(item), item.date)  # noqa: E731
     return msgspec.structs.replace(
         pack,
-        events=sorted(pack.events, key=by_date),
-        deadlines=sorted(pack.deadlines, key=by_date),
-        arguments=sorted(pack.arguments, key=by_date),
-        prompts=sorted(pack.prompts, key=by_date),
-        disagreements=sorted(pack.disagreements, key=by_date),
+        events=sorted(pack.events, key=by_known),
+        deadlines=sorted(pack.deadlines, key=lambda d: d.date),
+        arguments=sorted(pack.arguments, key=by_known),
+        prompts=sorted(pack.prompts, key=lambda p: p.date),
+        disagreements=sorted(pack.disagreements, key=lambda d: (v.disagreement(d), d.date)),
         questions=sorted(pack.questions, key=lambda q: q.opens),
-        assumptions=[msgspec.structs.replace(a, evidence=sorted(a.evidence, key=by_date)) for a in pack.assumptions],
+        roles=[msgspec.structs.replace(r, notes=sorted(r.notes, key=by_known)) for r in pack.roles],
+        assumptions=[msgspec.structs.replace(a, evidence=sorted(a.evidence, key=by_known)) for a in pack.assumptions],
     )
 
 
 def check_pack(pack: Pack) -> Iterator[Problem]:
     yield from _check_unique(pack)
+    for path, day in _dates(pack, ""):
+        if not EARLIEST <= day <= LATEST:
+            side = f"before {EARLIEST}" if day < EARLIEST else f"after {LATEST}"
+            yield Problem(path, f"date {day} is {side}; a pack's dates must lie from {EARLIEST} to {LATEST}")
     sources = {s.id for s in pack.sources}
     stakeholders = {s.id for s in pack.stakeholders}
     instruments = {i.id for i in pack.instruments}
@@ -180,6 +185,9 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
         yield from _check_deadline(f"deadlines[{n}]", d, instruments, deadlines)
         yield from in_range(f"deadlines[{n}].announced", d.announced)
         yield from refs(f"deadlines[{n}].sources", d.sources, sources, "source")
+        yield from refs(f"deadlines[{n}].outcome_sources", d.outcome_sources, sources, "source")
+        if not d.outcome_sources and outcome_settles(d) <= pack.end:
+            yield Problem(f"deadlines[{n}].outcome_sources", "the deadline passes within the pack: what happened at it needs a source of its own")
     for n, a in enumerate(pack.arguments):
         yield from in_range(f"arguments[{n}].date", a.date)
         yield from refs(f"arguments[{n}].sources", a.sources, sources, "source")
@@ -190,6 +198,9 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
                 yield Problem(f"arguments[{n}].rebuttals[{m}]", f"'{other}' is on the same side ({a.side}); a rebuttal answers the other side")
     for n, r in enumerate(pack.roles):
         yield from refs(f"roles[{n}].stakeholder", [r.stakeholder], stakeholders, "stakeholder")
+        for m, note in enumerate(r.notes):
+            yield from in_range(f"roles[{n}].notes[{m}].date", note.date)
+            yield from refs(f"roles[{n}].notes[{m}].sources", note.sources, sources, "source")
     for n, s in enumerate(pack.assumptions):
         yield from _check_assumption(f"assumptions[{n}]", s)
         yield from refs(f"assumptions[{n}].sources", s.sources, sources, "source")
@@ -211,6 +222,18 @@ def check_pack(pack: Pack) -> Iterator[Problem]:
             yield from refs(f"disagreements[{n}].positions[{m}].sources", pos.sources, sources, "source")
     if pack.outcome_model is not None:
         yield from _check_outcome_model(pack)
+
+
+def _dates(value: object, path: str) -> Iterator[tuple[str, dt.date]]:
+    """Every date in a pack record with its field path: found by walking, so a new field cannot be missed."""
+    if isinstance(value, dt.date):
+        yield path, value
+    elif isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            yield from _dates(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _dates(item, f"{path}[{n}]")
 
 
 def _check_unique(pack: Pack) -> Iterator[Problem]:
@@ -243,7 +266,11 @@ def _check_deadline(path: str, d, instruments: set[str], deadlines: set[str]) ->
     if (d.rule_from is None) != (d.rule_days is None):
         yield Problem(f"{path}.rule_days", "rule_from and rule_days go together")
     elif d.rule_from is not None and d.rule_days is not None:
-        computed = d.rule_from + dt.timedelta(days=d.rule_days)
+        try:
+            computed = d.rule_from + dt.timedelta(days=d.rule_days)
+        except OverflowError:
+            yield Problem(f"{path}.rule_days", f"{d.rule_days} days after {d.rule_from} is past the end of the calendar")
+            return
         if computed != d.date:
             yield Problem(f"{path}.date", f"{d.rule_days} days after {d.rule_from} is {computed}, not {d.date}")
 

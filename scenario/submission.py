@@ -20,17 +20,16 @@ from typing import Annotated, Literal
 import msgspec
 
 from scenario import __version__
-from scenario.exchange import (
-    MAX_FILE_BYTES, ExchangeError, Problem, check_against_pack, decode_envelope, line_problems, raise_first, record_problems,
-)
-from scenario.model import Pack
+from scenario.exchange import WRITING, Envelope, check_against_pack, installed, line_problems, raise_first, record_problems, without_retired
+from scenario.model import Pack, whole
 from scenario.pack import LoadedPack
 from scenario.record import Mode, Name, ScenarioRecord
+from scenario.userfile import Problem
 
 FORMAT = "divestiture-lab/submission"
 VERSION = 1
 
-Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
+Sha256 = Annotated[str, msgspec.Meta(pattern=whole("[0-9a-f]{64}"))]
 
 
 class SubmissionFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -77,7 +76,7 @@ class Submission:
         return self.content.scenario.revealed_at
 
 
-_DECODER = msgspec.json.Decoder(SubmissionFile)
+SUBMISSION_FILE = Envelope(msgspec.json.Decoder(SubmissionFile), FORMAT, VERSION, "submission file")
 
 
 def encode_submission(record: ScenarioRecord, pack: LoadedPack, student: str, exported_at: dt.datetime,
@@ -89,7 +88,9 @@ def encode_submission(record: ScenarioRecord, pack: LoadedPack, student: str, ex
         format=FORMAT, version=VERSION, app_version=__version__, exported_at=exported_at, pack_sha256=pack.digest,
         student=student, revealed_on=revealed_on, scenario=record,
     )
-    return msgspec.json.format(msgspec.json.encode(content), indent=2) + b"\n"
+    data = msgspec.json.format(msgspec.json.encode(content), indent=2) + b"\n"
+    decode_submission(data, WRITING)  # what the app writes, it can read: the decoder's own checks
+    return data
 
 
 def decode_submission(data: bytes, name: str | Path, pack: Pack | None = None, digest: str | None = None) -> Submission:
@@ -98,37 +99,42 @@ def decode_submission(data: bytes, name: str | Path, pack: Pack | None = None, d
     `digest` is the installed pack file's sha256 (`LoadedPack.digest`): a different one in
     the file becomes a warning on the result.
     """
-    content = decode_envelope(data, name, _DECODER, FORMAT, VERSION, "submission file")
-    raise_first(name, _content_problems(content))
-    submission = Submission(str(name), content)
+    submission = _checked(SUBMISSION_FILE.decode(data, name), name)
     return with_pack(submission, pack, digest) if pack is not None else submission
 
 
 def with_pack(submission: Submission, pack: Pack, digest: str | None = None) -> Submission:
-    """For callers that learn which pack a file needs only after decoding it (by `pack_id`)."""
-    check_against_pack(submission.record, pack, submission.file)
+    """For callers that learn which pack a file needs only after decoding it (by `pack_id`).
+
+    Made with the same pack file, everything must match it. Made with another version of the
+    pack, what that version has since retired is left out, and named in a warning.
+    """
     if digest is None or digest == submission.content.pack_sha256:
+        check_against_pack(submission.record, pack, submission.file)
         return submission
-    warning = f"made with a different version of pack {pack.id!r} (its file has changed since); scores use the installed one"
-    return dataclasses.replace(submission, warnings=(*submission.warnings, warning))
+    record, retired = without_retired(submission.record, pack)
+    check_against_pack(record, pack, submission.file)
+    warnings = [f"made with a different version of pack {pack.id!r} (version {pack.version} is installed); scores use the installed one"]
+    if retired:
+        warnings.append(f"pack {pack.id!r} version {pack.version} no longer has {', '.join(retired)}: left out")
+    content = msgspec.structs.replace(submission.content, scenario=record)
+    return dataclasses.replace(submission, content=content, warnings=(*submission.warnings, *warnings))
 
 
 def read_submission(path: Path, packs: Mapping[str, LoadedPack]) -> Submission:
     """The submission in `path`, checked against its pack among `packs` (by id); else ExchangeError."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever the file's size
-    except OSError as exc:
-        raise ExchangeError(path, "", f"cannot read the file ({exc.strerror or exc})") from None
-    submission = decode_submission(data, path)
-    loaded = packs.get(submission.pack_id)
-    if loaded is None:
-        raise ExchangeError(path, "scenario.pack_id", f"needs pack {submission.pack_id!r}, which is not installed")
+    submission = _checked(SUBMISSION_FILE.read(path), path)
+    loaded = installed(submission.record, packs, path)
     return with_pack(submission, loaded.pack, loaded.digest)
+
+
+def _checked(content: SubmissionFile, name: str | Path) -> Submission:
+    raise_first(name, _content_problems(content))
+    return Submission(str(name), content)
 
 
 def _content_problems(content: SubmissionFile) -> Iterator[Problem]:
     yield from line_problems("student", content.student)
     yield from record_problems(content.scenario)
     if content.revealed_on is not None and content.scenario.revealed_at is None:
-        yield "revealed_on", "a reveal time is given, but scenario.revealed_at says the end was never revealed"
+        yield Problem("revealed_on", "a reveal time is given, but scenario.revealed_at says the end was never revealed")

@@ -1,8 +1,9 @@
 """What a pack says about one date: known events, law in force, deadlines ahead, arguments made.
 
 Everything is answered "as of date D" because the exercise is to reason as people did on
-the day. Lists are pre-sorted by the loader and searched with bisect, so one step costs
-microseconds even for a large pack.
+the day: an item counts from the date it became known (`scenario.vintage`), not from the date
+it happened. Lists are pre-sorted by known date in the loader and searched with bisect, so one
+step costs microseconds even for a large pack.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 
 from scenario.model import Argument, Deadline, Disagreement, Event, Instrument, Pack, StatusChange
-
-ONE_DAY = dt.timedelta(days=1)
+from scenario.vintage import ONE_DAY, vintage_of
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,21 +32,20 @@ class Countdown:
     days: int  # 0 on the day itself
 
 
-def deadline_settled(deadline: Deadline, day: dt.date) -> bool:
-    """Whether `day` is late enough to tell what became of a deadline (no spoilers before)."""
-    return day > deadline.date or (deadline.ends is not None and day >= deadline.ends)
-
-
 class Timeline:
     """Answers date questions about one pack; built once per pack, queried on every step."""
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        self.vintage = vintage = vintage_of(pack)
         self.instruments = {i.id: i for i in pack.instruments}
-        self._event_dates = [e.date for e in pack.events]
-        self._argument_dates = [a.date for a in pack.arguments]
-        self._disagreement_dates = [d.date for d in pack.disagreements]
-        self._step_dates = sorted({e.date for e in pack.events} | {d.date for d in pack.deadlines if pack.start <= d.date <= pack.end})
+        self._event_dates = [vintage.item(e) for e in pack.events]
+        self._argument_dates = [vintage.item(a) for a in pack.arguments]
+        self._disagreement_dates = [vintage.disagreement(d) for d in pack.disagreements]
+        self._changes = [(i, [(vintage.item(c), c) for c in i.changes]) for i in pack.instruments]
+        self._deadlines = [(vintage.deadline(d), vintage.outcome(d), d) for d in pack.deadlines]
+        deadline_dates = {d.date for d in pack.deadlines if pack.start <= d.date <= pack.end}
+        self._step_dates = sorted(set(self._event_dates) | deadline_dates)
 
     @property
     def start(self) -> dt.date:
@@ -60,7 +59,7 @@ class Timeline:
         return min(max(day, self.start), self.end)
 
     def events_known(self, day: dt.date) -> list[Event]:
-        """Events on or before `day`, newest first (the order a reader wants them)."""
+        """Events known by `day`, newest first (the order a reader wants them)."""
         return self.pack.events[: bisect_right(self._event_dates, day)][::-1]
 
     def events_later(self, day: dt.date) -> list[Event]:
@@ -74,25 +73,29 @@ class Timeline:
         return self.pack.disagreements[: bisect_right(self._disagreement_dates, day)][::-1]
 
     def instruments_at(self, day: dt.date) -> list[InstrumentState]:
-        """Every instrument issued by `day` with its status then; in-force ones first, newest first."""
+        """Every instrument known by `day` with its status as known then; in force first, newest first.
+
+        Changes are in date order; the latest one known by `day` is the status then, even
+        where an earlier change was reported later than it.
+        """
         states = []
-        for instrument in self.pack.instruments:
+        for instrument, changes in self._changes:
             current = None
-            for change in instrument.changes:
-                if change.date > day:
-                    break
-                current = change
+            for known, change in changes:
+                if known <= day:
+                    current = change
             if current is not None:
                 states.append(InstrumentState(instrument, current))
         states.sort(key=lambda s: (not s.in_force, -s.change.date.toordinal()))
         return states
 
     def countdowns(self, day: dt.date) -> list[Countdown]:
-        """Deadlines known on `day` that still apply and have not yet passed, soonest first."""
+        """Deadlines known on `day` that have not yet passed, soonest first: one whose end (moved,
+        enjoined, met) is not yet reported still counts down, as it did for people at the time."""
         live = [
             Countdown(d, (d.date - day).days)
-            for d in self.pack.deadlines
-            if d.announced <= day <= d.date and (d.ends is None or day < d.ends)
+            for known, outcome_known, d in self._deadlines
+            if known <= day <= d.date and not (d.ends is not None and outcome_known <= day)
         ]
         live.sort(key=lambda c: c.days)
         return live

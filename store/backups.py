@@ -3,6 +3,10 @@ and the database that a restore replaced.
 
 Copies use sqlite3's online backup API, so they are consistent even with the WAL in use, and
 land under their final name only once complete (temporary file, fsync, rename).
+
+Which backup is newest goes by the order they were made in (a sequence number in the file
+name), not by the clock: a machine whose clock was once wrong, years ahead or set back, must
+neither offer an old copy as the newest nor delete each new daily copy as the oldest.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ DAILY = "daily"
 DAILY_KEEP = 7
 SIDECARS = ("-wal", "-shm", "-journal")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
-_NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{12}Z)\.sqlite3$")
+_NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{12}Z)(?:-(?P<seq>\d{1,12}))?\.sqlite3$")
 
 
 def backups_dir(data_dir: Path) -> Path:
@@ -36,12 +40,14 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _path_for(data_dir: Path, kind: str, made: dt.datetime) -> Path:
-    return backups_dir(data_dir) / f"{kind}-{made.strftime(_STAMP)}.sqlite3"
+def _next(data_dir: Path, kind: str, made: dt.datetime) -> Backup:
+    """The next backup's name: one more than the highest sequence number in the folder."""
+    sequence = max((b.sequence for b in list_backups(data_dir)), default=0) + 1
+    return Backup(backups_dir(data_dir) / f"{kind}-{made.strftime(_STAMP)}-{sequence}.sqlite3", kind, made, sequence)
 
 
 def list_backups(data_dir: Path) -> list[Backup]:
-    """Every backup, newest first, so the GUI can offer the first one."""
+    """Every backup, the most recently made first, so the GUI can offer the first one."""
     folder = backups_dir(data_dir)
     if not folder.is_dir():
         return []
@@ -50,18 +56,17 @@ def list_backups(data_dir: Path) -> list[Backup]:
         match = _NAME.match(path.name)
         if match:
             made = dt.datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=dt.timezone.utc)
-            found.append(Backup(path, match["kind"], made))
-    found.sort(key=lambda b: b.made, reverse=True)
+            found.append(Backup(path, match["kind"], made, int(match["seq"] or 0)))
+    found.sort(key=lambda b: b.order, reverse=True)
     return found
 
 
 def make_backup(conn: sqlite3.Connection, data_dir: Path, kind: str, now: dt.datetime | None = None) -> Backup:
     """Copy the open database into the backups folder as one self-contained file."""
-    made = now or utc_now()
-    path = _path_for(data_dir, kind, made)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    copy_database(conn, path)
-    return Backup(path, kind, made)
+    backup = _next(data_dir, kind, now or utc_now())
+    backup.path.parent.mkdir(parents=True, exist_ok=True)
+    copy_database(conn, backup.path)
+    return backup
 
 
 def copy_database(source: sqlite3.Connection, target: Path, before_replace: Callable[[], None] = lambda: None) -> None:
@@ -97,7 +102,7 @@ def daily_backup(conn: sqlite3.Connection, data_dir: Path, now: dt.datetime | No
     if not any(b.made.date() == now.date() for b in dailies):
         made = make_backup(conn, data_dir, DAILY, now)
         dailies.append(made)
-    dailies.sort(key=lambda b: b.made, reverse=True)
+    dailies.sort(key=lambda b: b.order, reverse=True)
     for old in dailies[DAILY_KEEP:]:
         old.path.unlink(missing_ok=True)
     return made
@@ -142,8 +147,7 @@ def restore_backup(data_dir: Path, backup_path: Path) -> Backup | None:
         raise StoreError(f"the backup {backup_path} is damaged too ({result})")
     db = database_path(data_dir)
     with DataDirLock(data_dir):
-        made = utc_now()
-        replaced = Backup(_path_for(data_dir, "replaced", made), "replaced", made) if db.exists() else None
+        replaced = _next(data_dir, "replaced", utc_now()) if db.exists() else None
 
         def move_current_aside() -> None:  # only once the copy is complete: a failed copy changes nothing
             if replaced is not None:

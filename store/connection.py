@@ -20,6 +20,11 @@ from store.transaction import write_error
 
 DAMAGED_DIR = "damaged"
 BUSY_TIMEOUT_MS = 2000
+# The WAL is checkpointed into the database whenever it passes this many pages (about 400 KB),
+# and cut back to WAL_LIMIT_BYTES when it restarts: SQLite's default lets it grow to 4 MB and
+# never shrink, which filled small disks with the app's own log.
+WAL_CHECKPOINT_PAGES = 100
+WAL_LIMIT_BYTES = 1024 * 1024
 
 
 def open_store(data_dir: Path) -> Store:
@@ -75,6 +80,8 @@ def _connect_checked(data_dir: Path) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn, data_dir)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 
@@ -25,7 +25,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     On any failure the temporary file is removed and the old file at `path` is untouched.
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _new_temporary(path)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -36,3 +36,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def _new_temporary(path: Path) -> tuple[int, Path]:
+    """A new empty file beside `path`, opened for writing.
+
+    Created with mode 0o666 so that the umask decides, as for any file the user saves: what is
+    written here (submissions, reports, exported scenarios) is meant for others, and mkstemp's
+    0600 kept a teacher's account from reading a shared folder. O_EXCL refuses a name that
+    exists, a planted symlink included.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):  # with 48 random bits, a second try is already rare
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")

@@ -76,7 +76,12 @@ LATEST = len(MIGRATIONS)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    """The last step applied; a negative one (never written by this app) raises sqlite3.DatabaseError,
+    so opening treats the file as damaged (moved aside, backups offered), not as one to update."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < 0:
+        raise sqlite3.DatabaseError(f"schema version {version}: damaged, or not a Divestiture Lab database")
+    return version
 
 
 def migrate(conn: sqlite3.Connection, data_dir: Path, target: int = LATEST) -> None:

@@ -16,7 +16,12 @@ from scenario.record import Mode
 class Backup:
     path: Path
     kind: str  # "daily", "pre-migration-to-v2", "replaced"
-    made: dt.datetime  # UTC
+    made: dt.datetime  # UTC, as the clock said: shown to the user, never used to order
+    sequence: int = 0  # the order backups were made in; 0 for copies made before it was recorded
+
+    @property
+    def order(self) -> tuple[int, dt.datetime]:
+        return self.sequence, self.made
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

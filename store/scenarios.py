@@ -16,10 +16,10 @@ from typing import Any
 
 import msgspec
 
-from scenario.record import ArgumentWeight, AssumptionValue, Forecast, NAME_MAX, ScenarioRecord
+from scenario.record import ArgumentWeight, AssumptionValue, Forecast, ScenarioRecord, fitted_name, name_problem
 from store import rows
 from store.backups import daily_backup, utc_now
-from store.errors import NameTakenError, ScenarioNotFoundError
+from store.errors import NameTakenError, ScenarioNotFoundError, StoreError
 from store.lock import DataDirLock
 from store.models import Backup, ScenarioSummary
 from store.transaction import transaction
@@ -67,12 +67,15 @@ class Store:
         return None if row is None else row[0]
 
     def free_name(self, name: str) -> str:
-        """`name`, or "name (2)", "name (3)", ... : the first one no live scenario uses."""
-        candidate, n = name, 1
+        """`name`, or "name (2)", "name (3)", ... : the first valid name no live scenario uses.
+
+        Every name the app makes comes through here (from a pack title, for Duplicate, on
+        import and undelete), so each is cut to fit the limit the files check.
+        """
+        candidate, n = fitted_name(name), 1
         while self.find(candidate) is not None:
             n += 1
-            suffix = f" ({n})"
-            candidate = name[: NAME_MAX - len(suffix)] + suffix
+            candidate = fitted_name(name, f" ({n})")
         return candidate
 
     def create(self, record: ScenarioRecord) -> int:
@@ -190,9 +193,20 @@ class Store:
             raise ScenarioNotFoundError(scenario_id)
 
 
+class InvalidNameError(StoreError, ValueError):
+    """A name no scenario file could hold (too long, several lines, nothing visible); nothing was saved."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        super().__init__(f"a scenario name {problem}")
+
+
 @contextmanager
 def _unique_name(name: str) -> Iterator[None]:
-    """Turns the unique-name index's IntegrityError into NameTakenError."""
+    """Refuses a name that breaks `name_problem`; turns the unique-name index's IntegrityError into NameTakenError."""
+    problem = name_problem(name)
+    if problem is not None:
+        raise InvalidNameError(name, problem)
     try:
         yield
     except sqlite3.IntegrityError as exc:

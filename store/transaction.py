@@ -41,5 +41,18 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             except sqlite3.Error:
                 pass  # report the cause, not the failed cleanup; the next write tries the rollback again
         if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:  # I/O or corruption, not a bug
+            _checkpoint(conn)
             raise write_error(exc) from exc
         raise
+
+
+def _checkpoint(conn: sqlite3.Connection) -> None:
+    """Move what the WAL holds into the database and empty it, after a failed write.
+
+    On a full disk the WAL may be what fills it: truncating it gives the space back, so the
+    next try can succeed. Best effort: the write's own error is the one to report.
+    """
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass

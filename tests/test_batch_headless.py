@@ -7,10 +7,13 @@ offscreen platform itself when it needs Qt.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import MINI_PACK
 from tests.submissions import write_class
@@ -50,3 +53,26 @@ def test_export_and_import_need_no_display(tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     imported = run_without_display("import", str(out), "--data-dir", str(target), data_dir=target)
     assert imported.returncode == 0, imported.stderr
+
+
+def test_handout_writes_the_sheet_and_its_json_with_no_display(tmp_path: Path) -> None:
+    out, sheet = tmp_path / "sheet.pdf", tmp_path / "sheet.json"
+    result = run_without_display("handout", "tiktok-2020", "--date", "2020-09-16", "--role", "r-buyer", "--out", str(out),
+                                 "--json", str(sheet), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    data = json.loads(sheet.read_text(encoding="utf-8"))
+    assert data["date"] == "2020-09-16" and data["role"]["id"] == "r-buyer"
+    assert all(item["known"] <= "2020-09-16" for item in data["items"])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["no-such-pack", "--date", "2020-09-16"], "cannot open pack: no-such-pack"),
+    (["tiktok-2020", "--date", "2030-01-01"], "outside the pack's range"),
+    (["tiktok-2020", "--date", "2020-09-16", "--role", "r-nobody"], "has no role 'r-nobody'"),
+    (["tiktok-2020", "--date", "16/09/2020"], "date must be YYYY-MM-DD"),
+])
+def test_handout_refuses_a_bad_pack_date_or_role_with_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    out = tmp_path / "sheet.pdf"
+    result = run_without_display("handout", *args, "--out", str(out), data_dir=tmp_path)
+    assert result.returncode == 2 and message in result.stderr and not out.exists()

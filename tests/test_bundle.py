@@ -74,6 +74,9 @@ def test_batch_commands_with_no_display(bundle: Path, tmp_path: Path) -> None:
     report = run(bundle, "class-report", *map(str, files), "--out", str(out), "--data-dir", str(data), cwd=tmp_path)
     assert report.returncode == 0, report.stderr
     assert out.read_bytes().startswith(b"%PDF")
+    sheet = tmp_path / "sheet.pdf"
+    handout = run(bundle, "handout", "tiktok-2024", "--date", "2024-12-01", "--out", str(sheet), cwd=tmp_path)
+    assert handout.returncode == 0 and sheet.read_bytes().startswith(b"%PDF"), handout.stderr
 
 
 def test_install_and_uninstall_the_menu_entry_for_this_user(bundle: Path, tmp_path: Path) -> None:

@@ -3,6 +3,9 @@
 The Qt side builds a `ChartStyle` from the QPalette; tests and the benchmark use `style_for`.
 Every chart starts from `prepare_axes` (or `show_message` when it has nothing to show), which
 is what keeps the chart modules free of copied styling code.
+
+Every text a chart draws may come from a pack or a student, so none of it is parsed as
+mathtext: see `LITERAL_TEXT` below.
 """
 
 from __future__ import annotations
@@ -10,10 +13,19 @@ from __future__ import annotations
 import dataclasses
 import textwrap
 
+import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.legend import Legend
 from matplotlib.ticker import PercentFormatter
+
+# matplotlib reads "$...$" as mathtext: "Plan A ($40bn) vs B ($50bn)" would come out as italic
+# maths, and "Cost $100% or $0" would raise at draw time and leave the chart blank. Every Text
+# (titles, labels, tick labels, legends, annotations, tables) takes this setting when it is
+# made, and every figure of the app is drawn by functions that import this module, so this one
+# setting keeps all of them literal, in the window and in the reports. The app never writes maths.
+LITERAL_TEXT = {"text.parse_math": False}
+matplotlib.rcParams.update(LITERAL_TEXT)
 
 # Okabe and Ito's colour-blind-safe set, ordered so the first colours contrast best with the
 # background (yellow last on light, the dark blue last on dark).

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 from matplotlib.dates import date2num
 
-from gui.plots import Blitter, draw_timeline, in_force_spans, style_for, timeline_table
+from gui.plots import Blitter, draw_history, draw_timeline, in_force_spans, style_for, timeline_table
+from scenario.pack import EARLIEST, LATEST, parse_pack
+from scenario.record import Snapshot
 
 DAY = dt.date(2030, 2, 1)
 
@@ -80,3 +83,16 @@ def test_blitter_repaints_only_the_moving_artists(ax, pack):
     assert np.array_equal(blitted, np.asarray(canvas.buffer_rgba()))
     blitter.release()
     assert not chart.cursor.get_animated()
+
+
+def test_the_widest_pack_allowed_draws(ax, mini_json):
+    """A pack may span 1900 to 2199 (`scenario.pack.EARLIEST`, `LATEST`): ticks and spans still fit the calendar."""
+    mini_json["start"], mini_json["end"] = str(EARLIEST), str(LATEST)
+    mini_json["instruments"][0]["changes"][0]["date"] = str(EARLIEST)
+    mini_json["events"][0]["date"] = str(LATEST)
+    pack = parse_pack(json.dumps(mini_json).encode())
+    for day in (EARLIEST, LATEST):
+        draw_timeline(ax, pack, style_for(False), day)
+        ax.figure.canvas.draw()
+        draw_history(ax, [Snapshot(date=EARLIEST, values={}), Snapshot(date=LATEST, values={})], pack.assumptions, style_for(False))
+        ax.figure.canvas.draw()

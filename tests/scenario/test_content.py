@@ -240,3 +240,21 @@ def test_number_assumptions_have_dated_evidence(pack: Pack):
     for a in pack.assumptions:
         if a.kind == "number":
             assert a.evidence, a.id
+
+
+def test_court_holdings_are_balanced_in_the_2024_pack():
+    """The review found seven court-holding arguments for and four against; keep them within 20%."""
+    pack = load_pack(SCENARIOS / "tiktok-2024.json").pack
+    courts = {s.id for s in pack.stakeholders if s.kind == "court"}
+    sides = Counter(a.side for a in pack.arguments if a.stakeholder in courts)
+    low, high = sorted([sides["for"], sides["against"]])
+    assert low >= 0.8 * high, f"court holdings: {sides['for']} for and {sides['against']} against"
+
+
+RETIRED_SOURCE_HOSTS = ("itbear.com", "chinadailybrief.com", "plawiuk.blogspot.com", "built2invest.com")
+
+
+def test_no_source_from_a_retired_aggregator(pack: Pack):
+    """Aggregators replaced by reputable reports or primary documents must not come back."""
+    bad = [s.id for s in pack.sources if any(host in s.url for host in RETIRED_SOURCE_HOSTS)]
+    assert not bad, bad

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenario.known import NOT_YET_KNOWN, known_key, known_pack
+from scenario.known import known_key, known_pack
 from scenario.pack import load_pack
 from scenario.resources import PACKS_DIR
+from scenario.vintage import OUTCOME_NOT_REPORTED, OUTCOME_PENDING
 from tests.conftest import MINI_PACK
 
 PACKS = [load_pack(MINI_PACK).pack, *(load_pack(p).pack for p in sorted(PACKS_DIR.glob("*.json")))]
@@ -42,7 +43,61 @@ def test_nothing_dated_later_survives(pack, offset):
     assert all(date <= day for date in later_dates(known, day))
     for d in known.deadlines:
         if d.date >= day and (d.ends is None or d.ends > day):
-            assert d.outcome == NOT_YET_KNOWN and d.moved_to is None
+            assert d.outcome == OUTCOME_PENDING and d.moved_to is None
+
+
+def cited_sources(pack):
+    """Every source id the cut pack cites anywhere, with where."""
+    for kind, items in (("event", pack.events), ("argument", pack.arguments), ("deadline", pack.deadlines),
+                        ("question", pack.questions), ("change", [c for i in pack.instruments for c in i.changes]),
+                        ("evidence", [e for a in pack.assumptions for e in a.evidence]),
+                        ("role note", [n for r in pack.roles for n in r.notes]),
+                        ("position", [p for d in pack.disagreements for p in d.positions])):
+        for item in items:
+            yield from ((kind, s) for s in item.sources)
+    for d in pack.deadlines:
+        yield from (("outcome", s) for s in d.outcome_sources)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@settings(max_examples=60, deadline=None)
+@given(offset=st.integers(min_value=-5, max_value=2000))
+def test_no_source_published_later_is_cited(pack, offset):
+    """The vintage rule: on date D, the cut lists and cites only sources published by D."""
+    day = pack.start + dt.timedelta(days=offset)
+    known = known_pack(pack, day)
+    published = {s.id: s.date for s in pack.sources}
+    assert all(s.date <= day for s in known.sources)
+    late = [(kind, s) for kind, s in cited_sources(known) if published[s] > day]
+    assert not late
+    for d in known.deadlines:  # an outcome shows only with a source that tells it
+        assert d.outcome in (OUTCOME_PENDING, OUTCOME_NOT_REPORTED) or d.outcome_sources
+    for q in known.questions:
+        assert q.resolution == OUTCOME_PENDING or (q.sources and q.resolves <= day)
+
+
+def test_an_event_first_reported_the_next_day_appears_the_next_day(mini_json, write_pack):
+    """Known from the later of its own date and its earliest source: what people could know then."""
+    mini_json["sources"].append({"id": "s-late", "publisher": "P", "title": "T", "date": "2030-01-12", "url": "https://example.org/l"})
+    event = next(e for e in mini_json["events"] if e["id"] == "e-order")
+    event["sources"] = ["s-late"]
+    pack = load_pack(write_pack(mini_json)).pack
+    assert "e-order" not in {e.id for e in known_pack(pack, dt.date(2030, 1, 11)).events}
+    assert "e-order" in {e.id for e in known_pack(pack, dt.date(2030, 1, 12)).events}
+
+
+def test_a_passed_deadline_whose_outcome_is_not_yet_reported_says_so(mini_json, write_pack):
+    mini_json["sources"].append({"id": "s-later", "publisher": "P", "title": "T", "date": "2030-03-28", "url": "https://example.org/l"})
+    ban = next(d for d in mini_json["deadlines"] if d["id"] == "d-ban")
+    ban["outcome_sources"] = ["s-later"]
+    pack = load_pack(write_pack(mini_json)).pack
+
+    def outcome(day: dt.date) -> str:
+        return next(d.outcome for d in known_pack(pack, day).deadlines if d.id == "d-ban")
+
+    assert outcome(dt.date(2030, 3, 22)) == OUTCOME_PENDING
+    assert outcome(dt.date(2030, 3, 25)) == OUTCOME_NOT_REPORTED
+    assert outcome(dt.date(2030, 3, 28)) == ban["outcome"]
 
 
 def test_key_changes_exactly_when_the_known_pack_does():

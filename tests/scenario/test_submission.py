@@ -12,8 +12,9 @@ import pytest
 
 from scenario import __version__
 from scenario.exchange import ExchangeError
-from scenario.pack import LoadedPack
+from scenario.pack import LoadedPack, load_pack
 from scenario.submission import decode_submission, encode_submission, read_submission
+from tests.conftest import MINI_PACK
 from tests.submissions import EXPORTED, REVEALED, mini, student_record, submission_bytes, submission_json
 
 
@@ -119,3 +120,32 @@ def test_read_submission_finds_its_pack_by_id(tmp_path: Path, loaded: LoadedPack
         read_submission(path, {})
     with pytest.raises(ExchangeError, match="cannot read the file"):
         read_submission(tmp_path / "missing.json", {"mini": loaded})
+
+
+PACK_1_0 = Path(__file__).resolve().parents[1] / "data" / "pack-1.0-submissions"
+
+
+@pytest.mark.parametrize("path", sorted(PACK_1_0.glob("*.json")), ids=lambda p: p.stem)
+def test_submissions_made_with_version_1_0_of_a_shipped_pack_still_open(path: Path):
+    """Kept test data: files handed in with packs 1.0, read against the installed packs."""
+    from scenario.pack import discover_packs
+    from scenario.resources import PACKS_DIR
+
+    packs = {e.loaded.pack.id: e.loaded for e in discover_packs(PACKS_DIR) if e.loaded is not None}
+    submission = read_submission(path, packs)
+    assert submission.record.weights and submission.record.forecasts and submission.record.answers
+    assert any("different version of pack" in w for w in submission.warnings)
+
+
+def test_what_a_later_pack_version_retired_is_left_out_and_named(tmp_path: Path, mini_json, write_pack):
+    """Ids are retired, never reused: an item gone from the pack is dropped from the old file, with a warning."""
+    old_pack = load_pack(MINI_PACK)
+    data = encode_submission(student_record(4), old_pack, "Pupil 4", EXPORTED)
+    mini_json["arguments"] = [a for a in mini_json["arguments"] if a["id"] != "a-for-1"]
+    mini_json["arguments"] = [{**a, "rebuttals": [r for r in a.get("rebuttals", []) if r != "a-for-1"]} for a in mini_json["arguments"]]
+    newer = load_pack(write_pack(mini_json))
+    submission = decode_submission(data, "old.json", newer.pack, newer.digest)
+    assert "a-for-1" not in submission.record.weights and "a-against-1" in submission.record.weights
+    assert any("no longer has argument 'a-for-1'" in w for w in submission.warnings)
+    with pytest.raises(ExchangeError, match="has no argument 'a-for-1'"):  # the same pack file: a real mismatch
+        decode_submission(data, "old.json", newer.pack, old_pack.digest)

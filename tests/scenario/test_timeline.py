@@ -8,7 +8,7 @@ import pytest
 
 from scenario.labels import countdown_text
 from scenario.pack import load_pack
-from scenario.timeline import Timeline, deadline_settled
+from scenario.timeline import Timeline
 from tests.conftest import MINI_PACK
 
 D = dt.date
@@ -60,10 +60,9 @@ def test_on_the_day_itself_the_countdown_reads_today(timeline):
     assert timeline.countdowns(D(2030, 3, 23)) == []
 
 
-def test_deadline_outcome_is_only_settled_once_it_passed_or_ended(timeline):
+def test_deadline_outcome_is_only_known_once_it_passed_or_ended_and_was_reported(timeline):
     sale = timeline.pack.deadlines[0]
-    assert not deadline_settled(sale, D(2030, 1, 31))
-    assert deadline_settled(sale, D(2030, 2, 1))
+    assert timeline.vintage.outcome(sale) == D(2030, 2, 1)  # it ended (moved) on 1 Feb, reported that day
 
 
 def test_instrument_status_follows_its_latest_change(timeline):

@@ -117,3 +117,34 @@ def test_a_failed_daily_backup_does_not_keep_the_user_from_their_work(data_dir: 
         assert opened.housekeeping_problem is not None and "No space" in opened.housekeeping_problem
         opened.create(ScenarioRecord(name="still works", pack_id="mini"))
     assert list_backups(data_dir) == []
+
+
+def _backup_with(data_dir: Path, names: list[str], now: dt.datetime) -> None:
+    """A daily backup taken at `now` (as the machine's clock says) of a database holding `names`."""
+    with open_store(data_dir) as store:
+        for name in names:
+            store.create(ScenarioRecord(name=name, pack_id="mini"))
+    conn = sqlite3.connect(database_path(data_dir))
+    try:
+        daily_backup(conn, data_dir, now=now)
+    finally:
+        conn.close()
+
+
+def test_a_clock_once_set_to_2099_does_not_make_an_old_backup_the_newest(data_dir: Path) -> None:
+    _backup_with(data_dir, ["a"], dt.datetime(2099, 6, 1, tzinfo=dt.timezone.utc))
+    _backup_with(data_dir, ["b", "c"], dt.datetime(2030, 1, 2, tzinfo=dt.timezone.utc))
+    newest = [b for b in list_backups(data_dir) if b.kind == "daily"][0]
+    assert newest.made.year == 2030
+    conn = sqlite3.connect(newest.path)
+    assert [r[0] for r in conn.execute("SELECT name FROM scenario ORDER BY id")] == ["a", "b", "c"]  # the real newest content
+    conn.close()
+
+
+def test_a_clock_set_back_keeps_each_new_daily_backup(data_dir: Path) -> None:
+    start = dt.datetime(2030, 1, 20, 12, tzinfo=dt.timezone.utc)
+    for day in range(DAILY_KEEP + 2):  # each start a day *earlier* by the clock
+        _backup_with(data_dir, [f"s{day}"], start - dt.timedelta(days=day))
+    dailies = [b for b in list_backups(data_dir) if b.kind == "daily"]
+    assert len(dailies) == DAILY_KEEP
+    assert dailies[0].made.date() == (start - dt.timedelta(days=DAILY_KEEP + 1)).date()  # the last one made is kept, and first

@@ -86,6 +86,11 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], bytes], str, str]] = {
     "not a scenario file": (lambda e: _with(e, "format", "divestiture-lab/pack"), "format", "not a Divestiture Lab scenario file"),
     "invalid UTF-8": (lambda e: _with(e, "scenario.name", "@@").replace(b"@@", b"\xff\xfe"), "", "not UTF-8 text"),
     "not JSON": (lambda e: b"<html><img src=x onerror=alert(1)></html>", "", "not valid JSON"),
+    "10,001 snapshots": (lambda e: _with(e, "scenario.snapshots", [{"date": "2030-01-05", "values": {}}] * 10_001), "scenario.snapshots", "length <= 10000"),
+    "10,001 values in a snapshot": (lambda e: _with(e, "scenario.snapshots", [{"date": "2030-01-05", "values": {f"a{n}": 0 for n in range(10_001)}}]), "scenario.snapshots[0].values", "length <= 10000"),
+    "10,001 answers": (lambda e: _with(e, "scenario.answers", {f"p{n}": "x" for n in range(10_001)}), "scenario.answers", "length <= 10000"),
+    "duplicate key": (lambda e: _bytes(e).replace(b'"scenario":', b'"scenario": {}, "scenario":'), "", "the key 'scenario' appears twice"),
+    "duplicate assumption": (lambda e: _bytes(e).replace(b'"p-deal":', b'"p-deal": {"value": 0.9}, "p-deal":', 1), "", "the key 'p-deal' appears twice"),
 }
 
 
@@ -105,7 +110,7 @@ def _database_dump(data_dir: Path) -> list[str]:
         return list(conn.iterdump())
 
 
-@pytest.mark.parametrize("case", ["wrong type", "NaN token", "10,000-deep nesting", "10 MB string", "invalid UTF-8", "unknown assumption id"])
+@pytest.mark.parametrize("case", ["wrong type", "NaN token", "10,000-deep nesting", "10 MB string", "invalid UTF-8", "unknown assumption id", "duplicate key"])
 def test_cli_import_of_a_hostile_file_changes_nothing(
     case: str, envelope: dict[str, Any], data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], full_record: Callable[..., ScenarioRecord]
 ) -> None:
@@ -120,6 +125,16 @@ def test_cli_import_of_a_hostile_file_changes_nothing(
     [line] = capsys.readouterr().err.splitlines()
     assert str(bad) in line and HOSTILE[case][2] in line and HOSTILE[case][1] in line
     assert _database_dump(data_dir) == before
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_cli_import_refuses_a_device_and_a_folder(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "folder.json").mkdir()
+    assert import_command(data_dir, Path("/dev/zero"), PACKS) == 2
+    assert import_command(data_dir, tmp_path / "folder.json", PACKS) == 2
+    device, folder = capsys.readouterr().err.splitlines()
+    assert device.endswith("/dev/zero: not a regular file (a device, pipe or socket), so it was not read")
+    assert folder.endswith("folder.json: this is a folder, not a file")
 
 
 def test_cli_import_needs_an_installed_pack(envelope: dict[str, Any], data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,16 @@ def test_a_failure_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypa
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_a_written_file_gets_the_users_normal_permissions(tmp_path: Path, umask: int, mode: int) -> None:
+    """Submissions and reports are for others: the umask decides, as for any file the user saves."""
+    target = tmp_path / "submission.json"
+    previous = os.umask(umask)
+    try:
+        write_atomic(target, b"{}")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == mode

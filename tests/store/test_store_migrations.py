@@ -11,7 +11,7 @@ import pytest
 from scenario.record import ScenarioRecord
 from store.backups import list_backups
 from store.connection import open_store
-from store.errors import MigrationError, NewerDatabaseError
+from store.errors import CorruptDatabaseError, MigrationError, NewerDatabaseError
 from store.migrations import LATEST, migrate, schema_version
 from store.paths import database_path
 
@@ -86,3 +86,18 @@ def test_a_newer_database_is_refused_and_left_byte_identical(data_dir: Path) -> 
     assert hashlib.sha256(database_path(data_dir).read_bytes()).hexdigest() == before
     assert list_backups(data_dir) == backups_before
     assert sorted(p.name for p in data_dir.iterdir()) == ["backups", "divestiture-lab.lock", "scenarios.sqlite3"]
+
+
+def test_a_negative_schema_version_is_reported_as_damage_not_as_an_update(data_dir: Path) -> None:
+    """user_version -1 is nothing this app writes: the file is damaged or another program's."""
+    with open_store(data_dir) as store:
+        store.create(ScenarioRecord(name="before", pack_id="mini"))
+    conn = sqlite3.connect(database_path(data_dir))
+    conn.execute("PRAGMA user_version = -1")
+    conn.close()
+    data = database_path(data_dir).read_bytes()
+    with pytest.raises(CorruptDatabaseError) as caught:
+        open_store(data_dir)
+    assert "schema version -1: damaged, or not a Divestiture Lab database" in str(caught.value)
+    assert "update" not in str(caught.value)
+    assert caught.value.moved_to.read_bytes() == data and caught.value.backups  # moved aside whole, never deleted

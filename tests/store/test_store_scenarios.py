@@ -8,9 +8,9 @@ from collections.abc import Callable
 import msgspec
 import pytest
 
-from scenario.record import ArgumentWeight, AssumptionValue, Forecast, ScenarioRecord, with_assumption, with_weight
+from scenario.record import NAME_MAX, ArgumentWeight, AssumptionValue, Forecast, ScenarioRecord, with_assumption, with_weight
 from store.errors import NameTakenError, ScenarioNotFoundError
-from store.scenarios import Store
+from store.scenarios import InvalidNameError, Store
 
 DAY = dt.date(2030, 1, 21)
 
@@ -136,3 +136,24 @@ def test_html_is_stored_exactly_as_given(store: Store, full_record: Callable[...
 def test_connection_is_durable_and_checks_references(store: Store) -> None:
     pragmas = {name: store._conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("journal_mode", "synchronous", "foreign_keys")}
     assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}  # 2 is FULL
+
+
+@pytest.mark.parametrize("long", ["t" * 300, "x" * NAME_MAX + " (copy)"])
+def test_made_names_fit_the_limit_the_files_check(store: Store, long: str) -> None:
+    """From a 300-character pack title, and from Duplicate of a name already at the limit."""
+    first = store.free_name(long)
+    store.create(ScenarioRecord(name=first, pack_id="mini"))
+    second = store.free_name(long)
+    assert len(first) <= NAME_MAX and len(second) <= NAME_MAX and first != second and second.endswith(" (2)")
+
+
+@pytest.mark.parametrize("bad", ["x" * (NAME_MAX + 1), "a\nb", "\u200b", "Ada\u2028"])
+def test_the_store_refuses_names_a_file_could_not_hold(store: Store, bad: str, full_record: Callable[..., ScenarioRecord]) -> None:
+    scenario_id = store.create(full_record())
+    with pytest.raises(InvalidNameError):
+        store.create(ScenarioRecord(name=bad, pack_id="mini"))
+    with pytest.raises(InvalidNameError):
+        store.rename(scenario_id, bad)
+    with pytest.raises(InvalidNameError):
+        store.duplicate(scenario_id, bad)
+    assert [s.name for s in store.list_scenarios()] == [full_record().name]
