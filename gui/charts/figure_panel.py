@@ -30,6 +30,10 @@ def preload_charts() -> None:
     from matplotlib.figure import Figure  # noqa: F401
 
     import gui.plots  # noqa: F401
+    import gui.plots.calibration  # noqa: F401
+    import scenario.implications  # noqa: F401  what the outcome charts compute
+    import scenario.known  # noqa: F401
+    import scenario.scoring  # noqa: F401
 
 
 class FigurePanel(QWidget):

@@ -49,8 +49,6 @@ _EDITS: dict[Change, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] 
 }
 
 
-
-
 class Document(QObject):
     packOpened = Signal(object)  # LoadedPack
     dateChanged = Signal(object)  # dt.date
@@ -173,15 +171,11 @@ class Document(QObject):
             self.store.undelete(scenario_id)
         self.scenariosChanged.emit()
 
-    # Edits
+    # Rules and edits (applied here, pushed by the editor)
 
     def forecast_locked(self, question: Question) -> bool:
         """See `scenario.rules.forecast_locked`; with nothing open, nothing can be forecast."""
         return self.date is None or self.record is None or forecast_locked(question, self.record, self.date)
-
-    @property
-    def classroom(self) -> bool:
-        return self.record is not None and self.record.mode == "classroom"
 
     @property
     def spoilers_allowed(self) -> bool:

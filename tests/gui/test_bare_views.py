@@ -71,3 +71,19 @@ def test_the_list_shows_what_was_known_newest_first(document: Document, events: 
     dates = [events.model.index(n).data(PayloadRole).date for n in range(events.model.rowCount())]
     assert dates == sorted(dates, reverse=True) and dates[0] <= D(2030, 2, 10)
     assert events.title.text() == f"Events so far ({len(dates)} of {len(document.loaded.pack.events)})"
+
+
+def test_a_step_costs_what_changed_not_the_length_of_the_list(document: Document, events: EventsView) -> None:
+    document.set_date(D(2030, 2, 9))
+    before = events.model.rowCount()
+    changes: list[tuple] = []
+    events.model.modelReset.connect(lambda: changes.append(("reset",)))
+    events.model.rowsInserted.connect(lambda _parent, first, last: changes.append(("insert", first, last)))
+    events.model.rowsRemoved.connect(lambda _parent, first, last: changes.append(("remove", first, last)))
+    events.model.dataChanged.connect(lambda top, bottom, _roles: changes.append(("change", top.row(), bottom.row())))
+    document.set_date(D(2030, 2, 10))
+    new = events.model.rowCount() - before
+    assert new > 0 and changes == [("insert", 0, new - 1)], "only the newly known events are added, at the top"
+    changes.clear()
+    document.set_date(D(2030, 2, 9))
+    assert changes == [("remove", 0, new - 1)]
