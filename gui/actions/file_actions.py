@@ -36,13 +36,14 @@ def manage_scenarios(window: CommandHost) -> None:
     ScenariosDialog(window.editor, window.scenario_list, window).exec()
 
 
-def export_scenario(window: CommandHost) -> None:
-    """Exports what is on screen (the in-memory record), so it works even when the disk refused saves."""
+def export_scenario(window: CommandHost) -> bool:
+    """Exports what is on screen (the in-memory record), so it works even when the disk refused
+    saves. True when the file was written."""
     record = window.document.record
     if record is None:
         warn(window, "Nothing to export", "Open a scenario first.")
-        return
-    save_file(window, "Export scenario", Path.home() / f"{file_stem(record.name)}.json", "Scenario files (*.json)",
+        return False
+    return save_file(window, "Export scenario", Path.home() / f"{file_stem(record.name)}.json", "Scenario files (*.json)",
               lambda path: write_atomic(path, encode_scenario_file(record, utc_now())), lambda path: f"Exported “{record.name}” to {path}", 5000)
 
 

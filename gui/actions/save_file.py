@@ -15,14 +15,15 @@ if TYPE_CHECKING:
 
 
 def save_file(window: CommandHost, title: str, default: Path, file_filter: str, write: Callable[[Path], None],
-              done: Callable[[str], str], shown_ms: int = 6000) -> None:
-    """`done(path)` is the status message once the file is written."""
+              done: Callable[[str], str], shown_ms: int = 6000) -> bool:
+    """`done(path)` is the status message once the file is written. True when it was written."""
     name, _ = QFileDialog.getSaveFileName(window, title, str(default), file_filter)
     if not name:
-        return
+        return False
     try:
         write(Path(name))
     except (OSError, ValueError) as exc:  # ValueError: what the encoder refuses to write
         warn(window, "Export failed", f"Could not write {name}.", getattr(exc, "strerror", None) or str(exc))
-        return
+        return False
     window.statusBar().showMessage(done(name), shown_ms)
+    return True

@@ -17,6 +17,7 @@ from gui.app.settings import THEMES, UiSettings
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
 from gui.widgets.plain import message_box
+from gui.widgets.typed_text import commit_typed_text
 from gui.workspace.step_actions import StepActions
 from gui.widgets.theme import ThemeSwitcher
 from gui.workspace.workspace import Workspace
@@ -108,7 +109,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction("Open &class submissions…", lambda: _classroom_actions().open_class(self, folder=False))
         file_menu.addAction("Open class &folder…", lambda: _classroom_actions().open_class(self, folder=True))
         file_menu.addSeparator()
-        file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: the platform's standard Quit key is empty on Windows and some Linux desktops.
+        file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence("Ctrl+Q"))
 
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
@@ -249,9 +251,30 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, preload_charts)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing typed is lost: every editor commits its text, the store gets one more try,
+        and only what still could not be saved is put to the user, before the store closes."""
+        commit_typed_text(self)
+        unsaved = self.document.save_pending()
+        if unsaved and not self._let_go_of_unsaved(unsaved):
+            event.ignore()
+            return
         for class_window in self.class_windows:  # each stops its loading thread before the app quits
             class_window.close()
         self.save_layout()
         self.document.shutdown()
         super().closeEvent(event)
+
+    def _let_go_of_unsaved(self, count: int) -> bool:
+        """Export, discard or stay: True when the window may close."""
+        box = message_box(QMessageBox.Icon.Warning, "Your last changes are not saved",
+                          f"{count} change(s) could not be saved: {self.document.unsaved_reason()}.",
+                          "Export the scenario to a file you choose to keep them, or quit without them.", self)
+        export = box.addButton("Export scenario…", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Quit without saving them", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(export)
+        box.exec()
+        if box.clickedButton() is export:
+            return bool(_file_actions().export_scenario(self))
+        return box.clickedButton() is discard
 

@@ -38,6 +38,12 @@ class Autosave(QObject):
         self.pending.submit(lambda: action(store))
         self._report()
 
+    def detach(self, why: str) -> None:
+        """No store from now on (it is being closed): later edits stay in memory, with `why`."""
+        self.store = None
+        self.unavailable = why
+        self._timer.stop()
+
     def retry(self) -> None:
         self.pending.retry()
         self._report()

@@ -220,10 +220,26 @@ class Document(QObject):
         self.record = self.scenario_id = None
         self.scenariosChanged.emit()
 
-    def shutdown(self) -> None:
-        """Save what is still pending and let go of the data directory for the next run."""
+    def save_pending(self) -> int:
+        """Save the date and retry what the disk refused: how many changes are still only in memory.
+
+        The window calls this on close, after every editor has committed its typed text and
+        before `shutdown`, so it can ask the user about whatever is left.
+        """
         self._save_date()
         self.autosave.retry()
+        return len(self.autosave.pending)
+
+    def unsaved_reason(self) -> str:
+        return self.autosave.pending.last_error or self.autosave.unavailable
+
+    def shutdown(self) -> None:
+        """Let go of the data directory for the next run. Anything still pending is dropped:
+        call `save_pending` first and ask the user. An edit arriving after this (a field losing
+        focus as the window goes) is kept in memory, never sent to a closed database."""
+        self._save_date()
+        self.autosave.retry()
+        self.autosave.detach("the app is closing")
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -7,9 +7,10 @@ only reports edits; the editor makes each an undoable change, and the document t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QLineEdit, QSlider, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QSlider, QToolButton, QWidget
 
 from gui.widgets.text import plain_tooltip
+from gui.widgets.typed_text import TypedLine
 from gui.widgets.theme import MutedLabel
 from scenario.model import Assumption
 from scenario.record import AssumptionValue
@@ -45,7 +46,7 @@ class AssumptionRow(QWidget):
         self.ranged.setToolTip("Say how sure you are: the lowest and highest values you find plausible")
         self.low = self._spin(suffix, f"{a.label}: lowest plausible")
         self.high = self._spin(suffix, f"{a.label}: highest plausible")
-        self.note = QLineEdit()
+        self.note = TypedLine()
         self.note.setPlaceholderText("Why? (your note)")
         self.note.setAccessibleName(f"{a.label}: note")
         self.note.setMaxLength(4000)
@@ -76,7 +77,7 @@ class AssumptionRow(QWidget):
         self.low.valueChanged.connect(self._changed)
         self.high.valueChanged.connect(self._changed)
         self.ranged.toggled.connect(self._range_toggled)
-        self.note.editingFinished.connect(self._changed)
+        self.note.committed.connect(self._changed)
         self.reset.clicked.connect(lambda: self.edited.emit(None))
 
     def show_evidence(self, lines: list[str]) -> None:
@@ -124,8 +125,7 @@ class AssumptionRow(QWidget):
         self.high.setValue((current.high if has_range else current.value) * self.scale)
         self.low.setEnabled(has_range)
         self.high.setEnabled(has_range)
-        if not self.note.hasFocus():
-            self.note.setText(current.note)
+        self.note.show_saved(current.note)
         self.reset.setEnabled(stored is not None)
         for widget in widgets:
             widget.blockSignals(False)

@@ -7,8 +7,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from gui.widgets.typed_text import TypedLine
 from gui.charts.figure_panel import FigurePanel
 from gui.document.changes import Change
 from gui.document.editor import Editor
@@ -35,7 +36,7 @@ class QuestionCard(QFrame):
         self.probability.setDecimals(0)
         self.probability.setKeyboardTracking(False)
         self.probability.setAccessibleName(f"Your probability: {question.question}")
-        self.reason = QLineEdit()
+        self.reason = TypedLine()
         self.reason.setPlaceholderText("Why? (your reason)")
         self.reason.setAccessibleName(f"Your reason: {question.question}")
         self.reason.setMaxLength(4000)
@@ -50,7 +51,7 @@ class QuestionCard(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.outcome)
         self.probability.valueChanged.connect(self._edited)
-        self.reason.editingFinished.connect(self._edited)
+        self.reason.committed.connect(self._edited)
 
     def show_state(self, record: ScenarioRecord, day: dt.date) -> None:
         from scenario.scoring import brier, scorable
@@ -60,8 +61,7 @@ class QuestionCard(QFrame):
         self.probability.blockSignals(True)
         self.probability.setValue(forecast.probability * 100 if forecast else NOT_FORECAST)
         self.probability.blockSignals(False)
-        if not self.reason.hasFocus():
-            self.reason.setText(forecast.reason if forecast else "")
+        self.reason.show_saved(forecast.reason if forecast else "")
         for widget in (self.probability, self.reason):
             widget.setEnabled(not locked)
         made = f"Forecast made on {short_date(forecast.made_on)}. " if forecast else ""

@@ -56,8 +56,8 @@ class PromptEditor(QWidget):
         self._timer.stop()
         self.editor.edit_answer(self.prompt.id, self.answer.toPlainText().strip())
 
-    def flush(self) -> None:
-        """Save now if typing is still waiting to be saved (the editor is about to go)."""
+    def commit_typed(self) -> None:
+        """Save now if typing is still waiting to be saved (the editor or the window is about to go)."""
         if self._timer.isActive():
             self.save()
 
@@ -152,7 +152,7 @@ class RoleView(QScrollArea):
         if [p.id for p in shown] == list(self.editors):
             return  # same prompts: keep the editors (and whatever is being typed) as they are
         for editor in self.editors.values():
-            editor.flush()
+            editor.commit_typed()
             discard(editor)
         self.editors = {}
         for prompt in shown:

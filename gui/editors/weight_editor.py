@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from gui.widgets.typed_text import TypedLine
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from scenario.model import Argument
@@ -28,7 +29,7 @@ class WeightEditor(QWidget):
         self.weight.setMinimum(-1)
         self.weight.setAccessibleName("Your weight for the selected argument, 0 to 5")
         self.weight.setKeyboardTracking(False)
-        self.note = QLineEdit()
+        self.note = TypedLine()
         self.note.setPlaceholderText("Why this weight? (your note)")
         self.note.setAccessibleName("Your note on the selected argument")
         self.note.setMaxLength(4000)
@@ -41,7 +42,7 @@ class WeightEditor(QWidget):
         layout.addWidget(self.weight)
         layout.addWidget(self.note, 2)
         self.weight.valueChanged.connect(self._edited)
-        self.note.editingFinished.connect(self._edited)
+        self.note.committed.connect(self._edited)
         document.selectionChanged.connect(self._selected)
         document.recordChanged.connect(lambda record, kind: self._show(record) if kind is Change.WEIGHT else None)
         document.scenarioOpened.connect(lambda _record: self._selected(None))
@@ -65,8 +66,7 @@ class WeightEditor(QWidget):
         self.weight.blockSignals(True)
         self.weight.setValue(stored.weight if stored else -1)
         self.weight.blockSignals(False)
-        if not self.note.hasFocus():
-            self.note.setText(stored.note if stored else "")
+        self.note.show_saved(stored.note if stored else "")
 
     def _edited(self, *_: object) -> None:
         if self.argument is None:

@@ -1,0 +1,119 @@
+"""Nothing typed is lost on a normal quit, and what could not be saved is put to the user.
+
+Each test types as a student does (focus in the field, keys, no Enter) and then quits; the
+text must be in the database the next run opens. The store closing before a field's own
+`editingFinished` used to lose it, with "Cannot operate on a closed database" on stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gui.app.main_window import MainWindow
+from store.errors import StoreWriteError
+from tests.gui.conftest import press
+
+D = dt.date
+
+
+def type_into(window: MainWindow, widget: QWidget, text: str) -> None:
+    """Focus the field as a click would, then type: no Enter, no Tab."""
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    assert window.focusWidget() is widget
+    QTest.keyClicks(widget, text)
+
+
+def reopened(make_window, first: MainWindow):
+    first.close()
+    assert not first.isVisible()
+    return make_window(pack=False).document.record
+
+
+def test_an_assumption_note_typed_without_enter_survives_quit(make_window):
+    window = make_window()
+    window.workspace.tabs.setCurrentWidget(window.workspace.assumptions)
+    type_into(window, window.workspace.assumptions.rows["users"].note, "because of the lawsuit")
+    assert reopened(make_window, window).assumptions["users"].note == "because of the lawsuit"
+
+
+def test_a_weight_note_typed_without_enter_survives_quit(make_window):
+    window = make_window()
+    window.document.set_date(D(2030, 3, 1))
+    argument = window.document.timeline.arguments_made(D(2030, 3, 1))[0]
+    window.document.select(argument)
+    window.workspace.arguments.weights.weight.setValue(4)
+    type_into(window, window.workspace.arguments.weights.note, "strong evidence")
+    assert reopened(make_window, window).weights[argument.id].note == "strong evidence"
+
+
+def test_a_forecast_reason_typed_without_enter_survives_quit(make_window):
+    window = make_window()
+    window.document.set_date(D(2030, 1, 10))
+    forecasts = window.workspace.forecasts
+    window.workspace.tabs.setCurrentWidget(forecasts)
+    card = forecasts.cards["q-sold"]
+    card.probability.setValue(30)
+    type_into(window, card.reason, "no buyer yet")
+    assert reopened(make_window, window).forecasts["q-sold"].reason == "no buyer yet"
+
+
+def test_a_prompt_answer_typed_just_before_quit_survives(make_window):
+    window = make_window()
+    window.document.set_date(D(2030, 1, 10))
+    role = window.workspace.role
+    window.workspace.tabs.setCurrentWidget(role)
+    type_into(window, role.editors["p-1"].answer, "Advise a sale")  # quit before the save timer fires
+    press(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert make_window(pack=False).document.record.answers["p-1"] == "Advise a sale"
+
+
+@pytest.fixture
+def refusing_disk(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """Every save fails, as on a full disk: edits stay in memory, retried."""
+    def refuse(*_args: object) -> None:
+        raise StoreWriteError("the disk is full: the last change was not saved")
+
+    monkeypatch.setattr(window.document.store, "save_assumption", refuse)
+    window.workspace.assumptions.rows["users"].value.setValue(222)
+    assert len(window.document.autosave.pending) == 1
+    return window
+
+
+def answer_with(monkeypatch: pytest.MonkeyPatch, button: str, asked: list[str]) -> None:
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
+def test_unsaved_changes_are_put_to_the_user_and_cancel_keeps_the_window(refusing_disk, monkeypatch):
+    asked: list[str] = []
+    answer_with(monkeypatch, "Cancel", asked)
+    refusing_disk.close()
+    assert asked == ["1 change(s) could not be saved: the disk is full: the last change was not saved."]
+    assert refusing_disk.isVisible() and refusing_disk.document.store is not None
+
+
+def test_unsaved_changes_can_be_exported_before_quitting(refusing_disk, monkeypatch, tmp_path: Path):
+    out = tmp_path / "kept.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    answer_with(monkeypatch, "Export scenario…", [])
+    refusing_disk.close()
+    assert not refusing_disk.isVisible()
+    assert json.loads(out.read_text(encoding="utf-8"))["scenario"]["assumptions"]["users"]["value"] == 222
+
+
+def test_unsaved_changes_are_dropped_only_when_the_user_says_so(refusing_disk, monkeypatch):
+    answer_with(monkeypatch, "Quit without saving them", [])
+    refusing_disk.close()
+    assert not refusing_disk.isVisible() and refusing_disk.document.store is None
