@@ -56,6 +56,37 @@ def open_store(data_dir: Path) -> Store:
     return store
 
 
+def open_store_read_only(data_dir: Path, why: str) -> Store:
+    """The saved scenarios of a folder this user cannot write (a read-only share, a home folder
+    owned by someone else), opened without writing a byte: they can be read and exported, and
+    every save fails with "the data folder is read-only", so edits stay in memory.
+
+    `why` says why the folder could not be opened for writing. No lock is taken (there is no
+    file to take it in); nothing is written, so a second reader cannot harm the database.
+    Raises StoreWriteError when there is nothing to read or it cannot be read as it is.
+    """
+    data_dir = Path(data_dir)
+    path = database_path(data_dir)
+    if not path.is_file():
+        raise StoreWriteError(f"{why}, and it holds no saved scenarios")
+    conn = None
+    for flags in ("mode=ro", "immutable=1"):  # a WAL database in a read-only folder may need immutable
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None)
+            version = schema_version(conn)
+            break
+        except sqlite3.DatabaseError:
+            if conn is not None:
+                conn.close()
+            conn = None
+    if conn is None:
+        raise StoreWriteError(f"{why}, and its saved scenarios cannot be read without writing")
+    if version != LATEST:
+        conn.close()
+        raise StoreWriteError(f"{why}, and its database (schema {version}) would need updating, which a read-only folder does not allow")
+    return Store(conn, data_dir, DataDirLock(data_dir), read_only=why)
+
+
 def recover(data_dir: Path, backup: Path | None) -> Store:
     """After a CorruptDatabaseError: restore `backup` (None: start with an empty database) and open."""
     if backup is not None:

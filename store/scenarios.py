@@ -35,10 +35,11 @@ def _stamp() -> str:
 class Store:
     """An open database in a locked data directory; get one from `store.connection.open_store`."""
 
-    def __init__(self, conn: sqlite3.Connection, data_dir: Path, lock: DataDirLock) -> None:
+    def __init__(self, conn: sqlite3.Connection, data_dir: Path, lock: DataDirLock, read_only: str = "") -> None:
         self._conn = conn
         self.data_dir = data_dir
         self._lock = lock
+        self.read_only = read_only  # why nothing can be saved (the folder cannot be written), or ""
         self.housekeeping_problem: str | None = None  # set by open_store if the daily backup or purge failed
 
     def close(self) -> None:

@@ -76,3 +76,19 @@ def test_handout_refuses_a_bad_pack_date_or_role_with_exit_2(tmp_path: Path, arg
     out = tmp_path / "sheet.pdf"
     result = run_without_display("handout", *args, "--out", str(out), data_dir=tmp_path)
     assert result.returncode == 2 and message in result.stderr and not out.exists()
+
+
+def test_a_screenshot_whose_last_scenario_has_no_pack_says_so_instead_of_waiting_for_a_click(tmp_path: Path) -> None:
+    """--screenshot runs with no one to click: a pack error goes to stderr, never into a modal box."""
+    from scenario.record import ScenarioRecord
+    from store.connection import open_store
+
+    data = tmp_path / "data"
+    with open_store(data) as store:
+        store.set_last_opened(store.create(ScenarioRecord(name="Orphan", pack_id="gone-pack")))
+    shot = tmp_path / "shot.png"
+    env = {key: value for key, value in os.environ.items() if key not in NO_DISPLAY}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "--screenshot", str(shot)],
+                            capture_output=True, text=True, timeout=60, env={**env, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT)
+    assert result.returncode == 0 and shot.exists()
+    assert "cannot open pack" in result.stderr and "gone-pack" in result.stderr

@@ -49,8 +49,7 @@ def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | No
         try:
             document.resume_or_start(document.keep_pack(pack))
         except PackError as exc:
-            window.show_start_page()
-            window.show_pack_error(exc)
+            _pack_failed(window, exc, interactive)
             return window
         if day is not None:
             document.set_date(day)
@@ -58,11 +57,20 @@ def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | No
         try:
             document.open_scenario(last)
         except PackError as exc:
-            window.show_start_page()
-            window.show_pack_error(exc)
+            _pack_failed(window, exc, interactive)
     else:
         window.show_start_page()
     return window
+
+
+def _pack_failed(window: MainWindow, error: PackError, interactive: bool) -> None:
+    """The start page, and why the pack could not be opened: in a box, or (a `--screenshot` run,
+    which no one is there to click through) on stderr."""
+    window.show_start_page()
+    if interactive:
+        window.show_pack_error(error)
+    else:
+        print(f"divestiture-lab: cannot open pack: {error.file}: {error.first}", file=sys.stderr)
 
 
 def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date | None,

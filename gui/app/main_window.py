@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         document.revealRequested.connect(self.confirm_reveal)
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:
-            self.save_status.setText(f"Not saved: {document.autosave.unavailable}. Export your scenario to keep it.")
+            self.save_status.setText(document.autosave.status())
         elif document.backup_problem:
             self.statusBar().showMessage(f"Today's backup could not be made ({document.backup_problem}); your work is still saved.")
         self._restore_layout()

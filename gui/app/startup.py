@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from gui.widgets.plain import message_box
 from scenario.labels import short_date
-from store.connection import open_store, recover
+from store.connection import open_store, open_store_read_only, recover
 from store.errors import CorruptDatabaseError, MigrationError, NewerDatabaseError, StoreError, StoreLockedError, StoreWriteError
 from store.scenarios import Store
 
@@ -37,7 +37,10 @@ def open_store_for_gui(data_dir: Path, interactive: bool) -> tuple[Store | None,
     except CorruptDatabaseError as exc:
         return _recover(data_dir, exc, interactive)
     except StoreWriteError as exc:
-        return None, f"cannot save in {data_dir} ({exc})"
+        try:
+            return open_store_read_only(data_dir, str(exc)), ""
+        except StoreError as again:
+            return None, f"cannot save in {data_dir} ({again})"
 
 
 def _recover(data_dir: Path, exc: CorruptDatabaseError, interactive: bool) -> tuple[Store | None, str]:

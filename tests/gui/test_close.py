@@ -102,6 +102,7 @@ def test_unsaved_changes_are_put_to_the_user_and_cancel_keeps_the_window(refusin
     refusing_disk.close()
     assert asked == ["1 change(s) could not be saved: the disk is full: the last change was not saved."]
     assert refusing_disk.isVisible() and refusing_disk.document.store is not None
+    answer_with(monkeypatch, "Quit without saving them", [])  # let the test's teardown close it
 
 
 def test_unsaved_changes_can_be_exported_before_quitting(refusing_disk, monkeypatch, tmp_path: Path):
@@ -117,3 +118,29 @@ def test_unsaved_changes_are_dropped_only_when_the_user_says_so(refusing_disk, m
     answer_with(monkeypatch, "Quit without saving them", [])
     refusing_disk.close()
     assert not refusing_disk.isVisible() and refusing_disk.document.store is None
+
+
+def test_a_data_folder_that_cannot_be_written_shows_the_saved_work_read_only(make_window, monkeypatch):
+    first = make_window()
+    first.workspace.assumptions.rows["users"].value.setValue(222)
+    first.close()
+    from store.lock import DataDirLock
+
+    def refuse(_lock: DataDirLock) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(DataDirLock, "acquire", refuse)
+    window = make_window(pack=False)
+    assert [s.name for s in window.document.saved_scenarios()] == ["Mini pack (synthetic)"]  # not "No saved scenarios yet"
+    assert window.save_status.text().startswith("Not saved: cannot use the data folder")
+    assert "read-only" in window.save_status.text()
+    window.document.open_scenario(window.document.saved_scenarios()[0].id)
+    assert window.workspace.assumptions.rows["users"].value.value() == 222
+    window.workspace.assumptions.rows["users"].value.setValue(100)  # kept in memory, and asked about at quit
+    asked: list[str] = []
+    answer_with(monkeypatch, "Cancel", asked)
+    window.close()
+    assert asked and window.isVisible()
+    answer_with(monkeypatch, "Quit without saving them", [])
+    window.close()
+    assert not window.isVisible()

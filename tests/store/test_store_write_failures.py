@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from scenario.record import AssumptionValue, ScenarioRecord
-from store.connection import open_store
+from store.connection import open_store, open_store_read_only
 from store.errors import StoreWriteError
 from store.paths import database_path
 from store.pending import PendingWrites
@@ -106,3 +106,36 @@ def test_a_read_only_data_folder_is_refused_at_open(data_dir: Path) -> None:
         for path in data_dir.iterdir():
             path.chmod(0o755 if path.is_dir() else 0o644)
     assert database_path(data_dir).read_bytes() == before
+
+
+def _lock_file_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a read-only folder does to the lock file, simulated so it holds for root too."""
+    from store.lock import DataDirLock
+
+    def refuse(_lock: DataDirLock) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(DataDirLock, "acquire", refuse)
+
+
+def test_a_folder_that_cannot_be_written_is_still_read(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saved work is shown (and can be exported) even when nothing new can be saved there."""
+    with open_store(data_dir) as store:
+        kept = store.create(ScenarioRecord(name="kept", pack_id="mini"))
+        store.save_assumption(kept, "users", AssumptionValue(value=150.0), None)
+    before = database_path(data_dir).read_bytes()
+    _lock_file_refused(monkeypatch)
+    with pytest.raises(StoreWriteError) as refused:
+        open_store(data_dir)
+    with open_store_read_only(data_dir, str(refused.value)) as store:
+        assert "cannot use the data folder" in store.read_only
+        assert [s.name for s in store.list_scenarios()] == ["kept"]
+        assert store.load(kept).assumptions["users"].value == 150.0
+        with pytest.raises(StoreWriteError, match="read-only"):
+            store.save_assumption(kept, "users", AssumptionValue(value=1.0), None)
+    assert database_path(data_dir).read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_written_and_holds_nothing_says_so(data_dir: Path) -> None:
+    with pytest.raises(StoreWriteError, match="holds no saved scenarios"):
+        open_store_read_only(data_dir, "cannot use the data folder")
