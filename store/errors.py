@@ -50,6 +50,13 @@ class StoreWriteError(StoreError):
     """A write failed (read-only or full disk); it was rolled back and nothing earlier was lost."""
 
 
+class StoreReadError(StoreError):
+    """The database could not be read while the app was running (damaged, or its file gone).
+
+    Nothing was changed; a restart checks the file and offers the newest backup.
+    """
+
+
 class NameTakenError(StoreError):
     """Scenario names are unique, so a list of names is unambiguous."""
 

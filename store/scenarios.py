@@ -22,7 +22,7 @@ from store.backups import daily_backup, utc_now
 from store.errors import NameTakenError, ScenarioNotFoundError, StoreError
 from store.lock import DataDirLock
 from store.models import Backup, ScenarioSummary
-from store.transaction import transaction
+from store.transaction import reading, transaction
 
 LAST_OPENED = "last_opened_scenario"
 PURGE_AFTER = dt.timedelta(days=30)
@@ -57,14 +57,16 @@ class Store:
     def list_scenarios(self) -> list[ScenarioSummary]:
         """Live scenarios, most recently edited first."""
         parse = dt.datetime.fromisoformat
-        cursor = self._conn.execute(
-            "SELECT id, name, pack_id, mode, role, updated FROM scenario"
-            " WHERE deleted_at IS NULL ORDER BY updated DESC, id DESC"
-        )
-        return [ScenarioSummary(i, name, pack, mode, role, parse(updated)) for i, name, pack, mode, role, updated in cursor]
+        with reading():
+            cursor = self._conn.execute(
+                "SELECT id, name, pack_id, mode, role, updated FROM scenario"
+                " WHERE deleted_at IS NULL ORDER BY updated DESC, id DESC"
+            )
+            return [ScenarioSummary(i, name, pack, mode, role, parse(updated)) for i, name, pack, mode, role, updated in cursor]
 
     def find(self, name: str) -> int | None:
-        row = self._conn.execute("SELECT id FROM scenario WHERE name = ? AND deleted_at IS NULL", (name,)).fetchone()
+        with reading():
+            row = self._conn.execute("SELECT id FROM scenario WHERE name = ? AND deleted_at IS NULL", (name,)).fetchone()
         return None if row is None else row[0]
 
     def free_name(self, name: str) -> str:
@@ -84,7 +86,8 @@ class Store:
             return rows.insert_record(conn, record, _stamp())
 
     def load(self, scenario_id: int) -> ScenarioRecord:
-        record = rows.read_record(self._conn, scenario_id)
+        with reading():
+            record = rows.read_record(self._conn, scenario_id)
         if record is None:
             raise ScenarioNotFoundError(scenario_id)
         return record
@@ -158,10 +161,11 @@ class Store:
 
     def last_opened(self) -> int | None:
         """The scenario to reopen at start, if it still exists and is not deleted."""
-        row = self._conn.execute(
-            "SELECT s.id FROM app_state a JOIN scenario s ON s.id = CAST(a.value AS INTEGER)"
-            " WHERE a.key = ? AND s.deleted_at IS NULL", (LAST_OPENED,)
-        ).fetchone()
+        with reading():
+            row = self._conn.execute(
+                "SELECT s.id FROM app_state a JOIN scenario s ON s.id = CAST(a.value AS INTEGER)"
+                " WHERE a.key = ? AND s.deleted_at IS NULL", (LAST_OPENED,)
+            ).fetchone()
         return None if row is None else row[0]
 
     def set_last_opened(self, scenario_id: int) -> None:

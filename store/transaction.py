@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from store.errors import StoreWriteError
+from store.errors import StoreReadError, StoreWriteError
 
 _REASONS = {
     "full": "the disk is full",
@@ -25,6 +25,16 @@ def write_error(exc: sqlite3.Error) -> StoreWriteError:
     text = str(exc)
     reason = next((r for key, r in _REASONS.items() if key in text.lower()), text)
     return StoreWriteError(f"{reason}: the last change was not saved; everything saved before it is safe ({text})")
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Reads fail the way writes do: as a StoreError the GUI can show, never a raw sqlite3 error."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:  # OperationalError (I/O, file gone) included
+        raise StoreReadError(f"your saved scenarios cannot be read ({exc}); nothing was changed. "
+                             "Restart Divestiture Lab: it checks the database and offers the newest backup") from exc
 
 
 @contextmanager

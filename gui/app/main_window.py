@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         document.scenarioOpened.connect(self._update_mode)
         document.recordChanged.connect(self._update_mode)
         document.revealRequested.connect(self.confirm_reveal)
+        document.storeFailed.connect(self.show_store_failure)
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:
             self.save_status.setText(document.autosave.status())
@@ -154,6 +155,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
         self.mode_status.clear()
+
+    def show_store_failure(self, reason: str) -> None:
+        message_box(QMessageBox.Icon.Warning, "Your saved scenarios cannot be used right now", f"{reason[:1].upper()}{reason[1:]}.",
+                    "Until then nothing new is saved: what you do stays in this window, and File > Export scenario "
+                    "keeps it in a file you choose.", self).exec()
 
     def show_pack_error(self, error: PackError) -> None:
         detail = "\n".join(str(p) for p in error.problems[:8])

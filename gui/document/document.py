@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,12 +21,15 @@ from gui.document.changes import Change
 from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem
 from scenario.pack_index import packs_by_id
-from scenario.record import Mode, ScenarioRecord, with_answer, with_assumption, with_forecast, with_weight
+from scenario.record import Mode, ScenarioRecord, fitted_name, with_answer, with_assumption, with_forecast, with_weight
 from scenario.rules import Move, forecast_locked, spoilers_allowed, step_target
 from scenario.timeline import Timeline
 from store.kept_packs import keep_pack
 from store.models import ScenarioSummary
+from store.errors import StoreError
 from store.scenarios import Store
+
+T = TypeVar("T")
 
 DATE_SAVE_DELAY_MS = 400  # stepping is fast; the date is saved once the student pauses
 
@@ -58,6 +61,7 @@ class Document(QObject):
     recordChanged = Signal(object, object)  # ScenarioRecord, Change
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
     revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
+    storeFailed = Signal(str)  # the database could not be read or written while running: why
 
     def __init__(self, store: Store | None, packs_dirs: tuple[Path, Path], unavailable: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,24 +86,42 @@ class Document(QObject):
         """A new named scenario on `loaded`, saved at once so a crash cannot lose it."""
         base = name or loaded.pack.title
         record = ScenarioRecord(name=self.free_name(base), pack_id=loaded.pack.id, mode=mode, role=role)
-        scenario_id = self.store.create(record) if self.store else None
+        scenario_id = self._stored(lambda store: store.create(record), None)
         self._open(record, scenario_id, loaded)
         self.scenariosChanged.emit()
 
     def open_scenario(self, scenario_id: int) -> None:
-        """Raises PackError when the scenario's pack is no longer installed."""
-        assert self.store is not None
-        record = self.store.load(scenario_id)
-        self._open(record, scenario_id, self.find_pack(record.pack_id))
+        """Raises PackError when the scenario's pack is no longer installed; does nothing (but
+        report, through `storeFailed`) when the database cannot be read."""
+        record = self._stored(lambda store: store.load(scenario_id), None)
+        if record is not None:
+            self._open(record, scenario_id, self.find_pack(record.pack_id))
 
     def resume_or_start(self, loaded: LoadedPack) -> None:
         """The most recent scenario on this pack, or a new one: what `--pack` and the start page do."""
-        for summary in self.store.list_scenarios() if self.store else []:
+        for summary in self.saved_scenarios():
             if summary.pack_id == loaded.pack.id:
-                record = self.store.load(summary.id)
-                self._open(record, summary.id, loaded)
-                return
+                record = self._stored(lambda store: store.load(summary.id), None)
+                if record is not None:
+                    self._open(record, summary.id, loaded)
+                    return
         self.start_scenario(loaded)
+
+    def _stored(self, use: Callable[[Store], T], fallback: T) -> T:
+        """Every direct use of the store (the saves of edits go through autosave) in one place:
+        if the database fails while the app runs, the user is told once, work goes on in memory
+        (the status bar says nothing is saved), and no raw database error reaches a view."""
+        if self.store is None:
+            return fallback
+        try:
+            return use(self.store)
+        except StoreError as exc:
+            self.autosave.detach(str(exc))
+            self.autosave.retry()  # tells the status bar
+            self.store.close()
+            self.store = None
+            self.storeFailed.emit(str(exc))
+            return fallback
 
     def find_pack(self, pack_id: str) -> LoadedPack:
         if self.loaded is not None and self.loaded.pack.id == pack_id:
@@ -122,21 +144,26 @@ class Document(QObject):
 
     def saved_scenarios(self) -> list[ScenarioSummary]:
         """Most recently used first; none when there is no store."""
-        return self.store.list_scenarios() if self.store else []
+        return self._stored(lambda store: store.list_scenarios(), [])
 
     def other_scenarios_on_pack(self, at_most: int) -> list[ScenarioRecord]:
         """Up to `at_most` saved scenarios on the open pack besides the open one, most recent first."""
-        if self.store is None or self.loaded is None:
+        if self.loaded is None:
             return []
-        others = [s for s in self.store.list_scenarios() if s.pack_id == self.loaded.pack.id and s.id != self.scenario_id]
-        return [self.store.load(s.id) for s in others[:at_most]]
+        pack_id = self.loaded.pack.id
+
+        def read(store: Store) -> list[ScenarioRecord]:
+            others = [s for s in store.list_scenarios() if s.pack_id == pack_id and s.id != self.scenario_id]
+            return [store.load(s.id) for s in others[:at_most]]
+
+        return self._stored(read, [])
 
     def free_name(self, base: str) -> str:
         """`base`, or `base (2)` and so on when a saved scenario already has that name."""
-        return self.store.free_name(base) if self.store else base
+        return self._stored(lambda store: store.free_name(base), fitted_name(base))
 
     def name_taken(self, name: str) -> bool:
-        return self.store is not None and self.store.find(name) is not None
+        return self._stored(lambda store: store.find(name) is not None, False)
 
     def _open(self, record: ScenarioRecord, scenario_id: int | None, loaded: LoadedPack) -> None:
         self._save_date()

@@ -144,3 +144,28 @@ def test_a_data_folder_that_cannot_be_written_shows_the_saved_work_read_only(mak
     answer_with(monkeypatch, "Quit without saving them", [])
     window.close()
     assert not window.isVisible()
+
+
+class _DamagedConnection:
+    """The database file damaged under the running app: every statement fails as SQLite's would."""
+
+    def execute(self, *_args: object) -> None:
+        import sqlite3
+
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_database_damaged_while_running_is_reported_once_and_work_goes_on(window, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    document = window.document
+    monkeypatch.setattr(document.store, "_conn", _DamagedConnection())
+    assert document.saved_scenarios() == []  # File > Scenarios, the start page, Resume: no uncaught error
+    assert asked and "cannot be read (database disk image is malformed)" in asked[0]
+    assert window.save_status.text().startswith("Not saved: your saved scenarios cannot be read")
+    document.start_scenario(document.loaded, "After the damage")  # New scenario still works, in memory
+    assert document.record.name == "After the damage" and document.scenario_id is None
+    assert len(asked) == 1

@@ -139,3 +139,26 @@ def test_a_folder_that_cannot_be_written_is_still_read(data_dir: Path, monkeypat
 def test_a_folder_that_cannot_be_written_and_holds_nothing_says_so(data_dir: Path) -> None:
     with pytest.raises(StoreWriteError, match="holds no saved scenarios"):
         open_store_read_only(data_dir, "cannot use the data folder")
+
+
+def test_reads_of_a_damaged_database_fail_as_store_errors(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a raw sqlite3.DatabaseError: the GUI handles StoreError, and says what to do."""
+    import sqlite3
+
+    from store.errors import StoreReadError
+
+    scenario_id = store.create(ScenarioRecord(name="a", pack_id="mini"))
+
+    real = store._conn
+
+    class Damaged:
+        def execute(self, *_args: object) -> None:
+            raise sqlite3.DatabaseError("file is not a database")
+
+        def close(self) -> None:
+            real.close()
+
+    monkeypatch.setattr(store, "_conn", Damaged())
+    for read in (store.list_scenarios, lambda: store.load(scenario_id), lambda: store.find("a"), store.last_opened):
+        with pytest.raises(StoreReadError, match="Restart Divestiture Lab"):
+            read()
