@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from cli import BATCH_COMMANDS, parse_options, run_command
-from store.paths import default_data_dir
+from cli import BATCH_COMMANDS, fail, parse_options, run_command
+from store.paths import DataDirError, default_data_dir
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] and argv[0] in BATCH_COMMANDS:
-        return run_command(argv[0], argv[1:])
-    options = parse_options(argv)
+    try:
+        if argv[:1] and argv[0] in BATCH_COMMANDS:
+            return run_command(argv[0], argv[1:])
+        options = parse_options(argv)
+        data_dir = default_data_dir(options.data_dir)
+    except DataDirError as exc:  # no home folder to put data in: one line, not a traceback
+        fail(str(exc))
     from gui.app.application import run  # Qt loads only once the options are known to be good
 
-    return run(default_data_dir(options.data_dir), options.theme, options.loaded, options.date, options.screenshot, options.size)
+    return run(data_dir, options.theme, options.loaded, options.date, options.screenshot, options.size)
 
 
 if __name__ == "__main__":

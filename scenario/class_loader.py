@@ -29,17 +29,25 @@ class ClassLoad:
 
 
 def submission_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files as given, folders as their *.json files (not recursive), each once, in order."""
+    """Files as given, folders as their *.json entries (not recursive), each once, in order.
+
+    Every entry is kept, whatever it is: the bounded reader then refuses a pipe, a folder named
+    *.json or a symlink loop with its reason, so the teacher sees it listed as skipped instead
+    of silently missing. A folder that cannot be listed is skipped with its reason too.
+    """
     found: dict[Path, None] = {}
     problems = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.update(dict.fromkeys(sorted(p for p in path.glob("*.json") if p.is_file())))
-        elif path.is_file():
-            found[path] = None
-        else:  # reading a FIFO or a device would block or never end
-            problems.append(Skipped(str(path), "not a file" if path.exists() else "no such file or folder"))
+        try:
+            if path.is_dir():
+                found.update(dict.fromkeys(sorted(path.glob("*.json"))))
+            elif path.exists() or path.is_symlink():
+                found[path] = None
+            else:
+                problems.append(Skipped(str(path), "no such file or folder"))
+        except OSError as exc:  # an unreadable folder (no permission), a name too long
+            problems.append(Skipped(str(path), f"cannot be read ({exc.strerror or exc})"))
     return list(found), problems
 
 

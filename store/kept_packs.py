@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from scenario.pack import LoadedPack, PackError, Problem, discover_packs, load_pack
+from scenario.pack import MAX_PACK_BYTES, LoadedPack, PackError, Problem, discover_packs, load_pack
+from scenario.userfile import FileError, read_bounded
 from store.files import write_atomic
 
 
@@ -22,9 +24,15 @@ def keep_pack(loaded: LoadedPack, packs_dirs: Sequence[Path]) -> LoadedPack:
                 return entry.loaded
             raise PackError(loaded.path, [Problem("id", f"a different pack with the id '{loaded.pack.id}' is already there: {entry.path}")])
     kept = packs_dirs[-1] / f"{loaded.pack.id}.json"
+    try:  # read again through the bounded reader, and keep only the very bytes that were checked
+        data = read_bounded(loaded.path, MAX_PACK_BYTES, "pack")
+    except FileError as exc:
+        raise PackError(loaded.path, exc.problems) from None
+    if hashlib.sha256(data).hexdigest() != loaded.digest:
+        raise PackError(loaded.path, [Problem("", "the file changed after it was opened; open it again")])
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(kept, loaded.path.read_bytes())
+        write_atomic(kept, data)
     except OSError as exc:
         raise PackError(loaded.path, [Problem("", f"could not keep a copy in {kept.parent} ({exc.strerror or exc})")]) from None
     return load_pack(kept)

@@ -70,3 +70,13 @@ def test_screenshot_writes_a_png_of_the_requested_size(tmp_path):
     header = out.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1024, 700)
+
+
+def test_no_home_folder_at_all_is_one_line_asking_for_a_data_folder(tmp_path) -> None:
+    """HOME unset and no account entry (a service, a bare container): exit 2, no traceback."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    script = ("import os, sys; os.path.expanduser = lambda p: p; sys.argv = ['divestiture-lab', 'export', 'x', '--out', 'y'];"
+              "import main; sys.exit(main.main())")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("divestiture-lab: error: cannot tell where to keep your data")

@@ -142,3 +142,35 @@ def test_duplicate_keys_are_refused_in_a_submission(tmp_path: Path) -> None:
     with pytest.raises(ExchangeError) as caught:
         read_submission(path, {"mini": mini()})
     assert (caught.value.path, caught.value.message) == ("", "the key 'student' appears twice in one object; each key may appear once")
+
+
+def test_a_class_folder_lists_every_entry_it_cannot_read_as_skipped(tmp_path: Path, packs_dir: Path) -> None:
+    """A pipe, a folder named *.json and a symlink loop are reported, never silently dropped."""
+    from scenario.class_loader import load_class
+    from tests.submissions import write_class
+
+    folder = tmp_path / "class"
+    write_class(folder, 2)
+    (folder / "folder.json").mkdir()
+    (folder / "loop.json").symlink_to(folder / "loop.json")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.json")
+    load = load_class([folder], [packs_dir])
+    assert load is not None and load.aggregate is not None and len(load.aggregate.rows) == 2
+    reasons = {Path(s.file).name: s.reason for s in load.skipped}
+    assert "this is a folder, not a file" in reasons["folder.json"]
+    assert "symbolic links" in reasons["loop.json"] or "cannot read" in reasons["loop.json"]
+    if hasattr(os, "mkfifo"):
+        assert "not a regular file" in reasons["pipe.json"]
+
+
+def test_a_class_folder_that_cannot_be_listed_is_skipped_with_its_reason(tmp_path: Path, packs_dir: Path, monkeypatch) -> None:
+    from scenario.class_loader import load_class
+
+    def refuse(_path: Path) -> bool:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "is_dir", refuse)
+    load = load_class([tmp_path], [packs_dir])
+    assert load is not None and load.aggregate is None
+    assert [s.reason for s in load.skipped] == ["cannot be read (Permission denied)"]

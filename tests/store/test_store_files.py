@@ -44,3 +44,26 @@ def test_a_written_file_gets_the_users_normal_permissions(tmp_path: Path, umask:
     finally:
         os.umask(previous)
     assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_a_kept_pack_is_the_very_file_that_was_checked(tmp_path: Path) -> None:
+    """A pack replaced between opening and keeping (or by a pipe) is refused, not copied unchecked."""
+    import os
+
+    from scenario.pack import PackError, load_pack
+    from store.kept_packs import keep_pack
+    from tests.conftest import MINI_PACK
+
+    opened = tmp_path / "mine.json"
+    opened.write_bytes(MINI_PACK.read_bytes())
+    loaded = load_pack(opened)
+    opened.write_bytes(MINI_PACK.read_bytes().replace(b"Mini pack", b"Mini pact"))
+    kept_dir = tmp_path / "kept"
+    with pytest.raises(PackError, match="changed after it was opened"):
+        keep_pack(loaded, [tmp_path / "installed", kept_dir])
+    if hasattr(os, "mkfifo"):
+        opened.unlink()
+        os.mkfifo(opened)
+        with pytest.raises(PackError, match="not a regular file"):
+            keep_pack(loaded, [tmp_path / "installed", kept_dir])
+    assert not (kept_dir / "mini.json").exists()
