@@ -29,8 +29,10 @@ class Page:
     def __init__(self) -> None:
         self._parts: list[str] = []
 
-    def heading(self, text: str, level: int = 2) -> None:
-        self._parts.append(f"<h{level}>{esc(text)}</h{level}>")
+    def heading(self, text: str, level: int = 2, new_page: bool = False) -> None:
+        """`new_page`: the heading starts a new page in a PDF (ignored on screen)."""
+        style = " style='page-break-before: always'" if new_page else ""
+        self._parts.append(f"<h{level}{style}>{esc(text)}</h{level}>")
 
     def paragraph(self, text: str, muted: bool = False, keep_lines: bool = False) -> None:
         classes = " ".join(c for c, on in (("muted", muted), ("pre", keep_lines)) if on)
