@@ -192,16 +192,19 @@ def class_flags(submissions: Sequence[Submission], digest: str | None = None) ->
         found = []
         if names[_same_name(s.student)] > 1:
             others = names[_same_name(s.student)] - 1
-            found.append(f"Repeated name: {others} other file{'s' if others > 1 else ''} give the same name")
+            found.append(f"Repeated name: {_files(others)} the same name")
         if copies[content_hash] > 1:
             others = copies[content_hash] - 1
-            found.append(f"Handed in twice: {others} other file{'s' if others > 1 else ''} hold the same scenario "
-                         f"(content hash {content_hash[:12]})")
+            found.append(f"Handed in twice: {_files(others, 'hold', 'holds')} the same scenario (content hash {content_hash[:12]})")
         if digest is not None and s.content.pack_sha256 != digest:
             found.append(f"Other pack version: made with another version of the pack (file {s.content.pack_sha256[:12]}, "
                          f"installed {digest[:12]}); scored with the installed one")
         flags.append(tuple(found))
     return flags
+
+
+def _files(count: int, verb: str = "give", singular: str = "gives") -> str:
+    return f"{count} other files {verb}" if count > 1 else f"1 other file {singular}"
 
 
 def flag_label(flag: str) -> str:
