@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QProgressBar,
@@ -85,7 +85,8 @@ class ClassWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName("Students: name, role, mode, progress, mean Brier score, early reveal, flags. "
                                      "Enter or double-click opens a student's work")
-        self.table.activated.connect(self.open_student)  # Enter, and a double-click
+        self.table.doubleClicked.connect(self.open_student)
+        self.table.installEventFilter(self)  # Enter or Return opens the current row
         self.charts = ClassCharts()
         self.skipped = ListPanel("Files that could not be read", "Every file was read.", "Skipped files and their reasons")
         self.tabs = QTabWidget()
@@ -148,6 +149,14 @@ class ClassWindow(QMainWindow):
         result = groups[max(0, min(self.pack_picker.currentIndex(), len(groups) - 1))]
         result = result.with_explore(self.include_explore.isChecked())
         return result.anonymised() if self.anonymise.isChecked() else result
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a row opens it: not `activated`, which some desktops emit on a single click."""
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.currentIndex().isValid()):
+            self.open_student(self.table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
 
     def open_student(self, index: QModelIndex) -> None:
         """The student on this table row (a sorted view's index), read-only."""
