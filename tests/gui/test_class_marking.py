@@ -138,3 +138,23 @@ def test_gradebook_export(window: ClassWindow, tmp_path: Path) -> None:
     window.export_csv(tmp_path / "table.csv")
     header = (tmp_path / "table.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "Mode" in header and "Flags" in header and "File" not in header
+
+
+def test_class_charts_save_image_and_show_data(qtbot, window: ClassWindow, tmp_path: Path, monkeypatch) -> None:
+    from gui.plots.class_figures import CLASS_FIGURES
+    import gui.teacher.class_charts
+
+    charts = window.charts
+    window.tabs.setCurrentWidget(charts)
+    shown: list = []
+    monkeypatch.setattr(gui.teacher.class_charts.DataDialog, "exec", lambda self: shown.append(self.chart_table))
+    for n, figure in enumerate(CLASS_FIGURES):
+        charts.picker.setCurrentIndex(n)
+        assert charts.save_button.isEnabled() and charts.data_button.isEnabled()
+        charts.show_data()
+        assert shown[-1].title == charts.table.title
+        charts.export(tmp_path / f"chart-{n}.png")
+        assert (tmp_path / f"chart-{n}.png").read_bytes().startswith(b"\x89PNG")
+    charts.export(tmp_path / "chart.svg")
+    assert b"<svg" in (tmp_path / "chart.svg").read_bytes()[:500]
+    assert [t.title for t in shown] == [f.title for f in CLASS_FIGURES]
