@@ -163,3 +163,11 @@ def test_a_negative_skill_stays_a_number() -> None:
     rows = list(csv.reader(io.StringIO(gradebook_csv(result).decode("utf-8-sig"))))
     skill = dict(zip(rows[0], rows[1]))["Brier skill (%)"]
     assert skill == "-300.0"
+
+
+def test_the_readme_documents_every_gradebook_column() -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `([^`]+)` \|", readme[readme.index("gradebook"):], flags=re.MULTILINE)
+    assert documented[: len(GRADEBOOK_COLUMNS)] == [title for title, _ in GRADEBOOK_COLUMNS]
