@@ -19,6 +19,7 @@ from scenario.scoring import ALWAYS_HALF
 
 
 PRINTED_INCHES = PAGED_CHART_WIDTH / 96  # how wide a chart is on paper
+MAX_CHART_INCHES = 9.0  # a chart and its heading fit on one page (267 mm high, less the page number)
 # The table's columns on paper: (column, its header there, percent of the page width). Warnings are
 # listed under the table and each file in its student's section, so the table fits the page's
 # width without breaking a word, and an anonymised report has no empty File column.
@@ -48,7 +49,7 @@ def write_class_report(result: ClassAggregate, out: Path) -> None:
     for n, figure in enumerate(CLASS_FIGURES):
         # drawn at the width it is printed, so its text is printed at the size it was set in (not shrunk to 77%)
         images[f"chart:{n}"], table = render_chart(lambda ax, style: figure.draw(ax, result, style),
-                                                   (PRINTED_INCHES, figure.height(result) * PRINTED_INCHES / 7.0 + 0.6))
+                                                   (PRINTED_INCHES, min(MAX_CHART_INCHES, figure.height(result) * PRINTED_INCHES / 7.0 + 0.6)))
         page.heading(figure.title)
         page.image(f"chart:{n}", figure.title, PAGED_CHART_WIDTH)
         if figure.table_in_report and table.rows:

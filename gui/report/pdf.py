@@ -168,7 +168,7 @@ def keep_together(document: QTextDocument, page_height: float) -> Breaks:
         if kind == "heading":
             following = pieces[n + 1] if n + 1 < len(pieces) else None
             end = (following[3] + shift) if following is not None and following[0] != "forced" else end
-            if end > page_bottom(y) and not at_top and end - y <= page_height - bottom_margin:
+            if end > page_bottom(y) and not at_top:
                 headings.add(key)
                 shift += next_top(y) - y
             continue
