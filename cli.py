@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
 PROG = "divestiture-lab"
-BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report", "handout")
+BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report", "handout", "debrief")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +66,7 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
                      f"Also: '{PROG} validate-pack FILE...' checks scenario packs; "
                      f"'{PROG} export NAME --out FILE' and '{PROG} import FILE' move scenarios; "
                      f"'{PROG} class-report FILE_OR_FOLDER... --out REPORT.pdf' reports on a class; "
+                     f"'{PROG} debrief FILE_OR_FOLDER... --out SLIDES.pdf' writes debrief slides; "
                      f"'{PROG} handout PACK --date YYYY-MM-DD [--role ROLE] --out SHEET.pdf [--json SHEET.json]' prints what was known.")
     parser.add_argument("--pack", metavar="ID_OR_PATH", help="open this pack (an installed pack's id, or a .json file)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="open the pack at this date")
@@ -105,6 +106,15 @@ def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
         parser.add_argument("--json", type=Path, metavar="SHEET.json", help="also write its content as JSON")
         parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
         return parser.parse_args(argv)
+    if command == "debrief":
+        parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="submission files, or folders of them")
+        parser.add_argument("--out", required=True, type=Path, metavar="SLIDES.pdf", help="where to write the slides")
+        parser.add_argument("--pack", metavar="ID", help="when the files are for several packs, this one (default: the one most files use)")
+        parser.add_argument("--date", type=_date, action="append", default=[], metavar="YYYY-MM-DD", help="add a checkpoint (repeatable)")
+        parser.add_argument("--include-explore", action="store_true", help="count Explore-mode forecasts")
+        parser.add_argument("--anonymise", action="store_true", help="accepted for symmetry: slides never name a student")
+        parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
+        return parser.parse_args(argv)
     if command == "class-report":
         parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="submission files, or folders of them")
         parser.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf", help="where to write the class report")
@@ -131,6 +141,8 @@ def run_command(command: str, argv: list[str]) -> int:
     if command == "class-report":
         return class_report_command(options.paths, options.out, options.csv, options.anonymise, pack_folders(options.data_dir),
                                     gradebook=options.gradebook, pack_id=options.pack, include_explore=options.include_explore)
+    if command == "debrief":
+        return debrief_command(options.paths, options.out, pack_folders(options.data_dir), options.pack, options.date, options.include_explore)
     if command == "handout":
         return handout_command(options.pack, options.date, options.role, options.out, options.json, pack_folders(options.data_dir))
     data_dir = default_data_dir(options.data_dir)
@@ -244,6 +256,43 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
         return _error(f"cannot write {exc.filename or out}: {exc.strerror or exc}", 1)
     written = ", ".join(str(p) for p in (out, csv, gradebook) if p is not None)
     print(f"{len(shown.rows)} submissions read, {len(load.skipped)} skipped; pack {shown.pack.id!r}; wrote {written}")
+    return 0
+
+
+def debrief_command(paths: list[str], out: Path, packs_dirs: Sequence[Path], pack_id: str | None = None,
+                    dates: Sequence[dt.date] = (), include_explore: bool = False) -> int:
+    """Debrief slides as a landscape PDF, one page per checkpoint, with no window.
+
+    Exit codes as class-report: 0 written, 2 when no submission could be read (each skipped file
+    named with its reason), 1 when the file cannot be written.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.report.debrief import write_debrief
+    from scenario.class_loader import load_class
+    from scenario.debrief import slides
+
+    _app = QGuiApplication.instance() or offscreen_application()  # must live while the PDF is written
+    load = load_class(paths, packs_dirs)
+    assert load is not None
+    for skipped in load.skipped:
+        print(f"{PROG}: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
+    if load.aggregate is None:
+        return _error(f"no submission could be read from {', '.join(paths) or 'no paths'}", 2)
+    result = load.group(pack_id) if pack_id else load.aggregate
+    if result is None:
+        return _error(f"no submission is for pack {pack_id!r} (the files are for {', '.join(g.pack.id for g in load.groups)})", 2)
+    for other in load.groups:
+        if other is not result:
+            print(f"{PROG}: {len(other.rows)} submissions are for pack {other.pack.id!r}: "
+                  f"debrief them with --pack {other.pack.id}", file=sys.stderr)
+    result = result.with_explore(include_explore)
+    shown = slides(result, dates)
+    try:
+        pages = write_debrief(result, shown, out)
+    except OSError as exc:
+        return _error(f"cannot write {exc.filename or out}: {exc.strerror or exc}", 1)
+    print(f"{len(result.rows)} submissions read, {len(load.skipped)} skipped; {len(shown)} checkpoints on {pages} pages in {out}")
     return 0
 
 

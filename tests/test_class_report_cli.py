@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,27 @@ def test_the_command_line_takes_the_new_options(tmp_path: Path, capsys: pytest.C
     assert code == 0
     assert "Ana" not in grades.read_text(encoding="utf-8-sig") + table.read_text(encoding="utf-8-sig")
     assert "Explore" in table.read_text(encoding="utf-8-sig")
+
+
+def test_debrief_writes_one_landscape_page_per_checkpoint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import run_command
+
+    out = tmp_path / "slides.pdf"
+    assert run_command("debrief", [str(CLASS), "--out", str(out), "--date", "2020-08-25"]) == 0
+    captured = capsys.readouterr()
+    [summary] = captured.out.splitlines()
+    checkpoints, pages = (int(n) for n in re.search(r"(\d+) checkpoints on (\d+) pages", summary).groups())
+    assert pages == checkpoints == 19
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and re.search(rb"/MediaBox \[0 0 842[.0]* 595[.0]*\]", data)  # A4 landscape
+    assert "debrief them with --pack tiktok-2024" in captured.err
+
+
+def test_debrief_without_readable_files_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import run_command
+
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"{}")
+    assert run_command("debrief", [str(bad), "--out", str(tmp_path / "s.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert f"skipped {bad}:" in err and "no submission could be read" in err and not (tmp_path / "s.pdf").exists()

@@ -45,9 +45,9 @@ def render_chart(draw: Draw, size: tuple[float, float] = (7.0, 3.6), dpi: int = 
     return QImage.fromData(buffer.getvalue(), "PNG"), drawn
 
 
-def build_document(html: str, images: Mapping[str, QImage]) -> QTextDocument:
+def build_document(html: str, images: Mapping[str, QImage], style_sheet: str = STYLE_SHEET) -> QTextDocument:
     document = QTextDocument()
-    document.setDefaultStyleSheet(STYLE_SHEET)
+    document.setDefaultStyleSheet(style_sheet)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(html)
@@ -84,11 +84,14 @@ FOOTER = 24.0  # layout pixels kept at the bottom of each page for its number
 PAGED_CHART_WIDTH = int(PAGE_WIDTH_MM * MM) - 8
 
 
-def write_paged_pdf(page: Page, images: Mapping[str, QImage], out: Path, title: str) -> int:
+def write_paged_pdf(page: Page, images: Mapping[str, QImage], out: Path, title: str, landscape: bool = False,
+                    style_sheet: str = STYLE_SHEET) -> int:
     """`page` laid out once without page breaks to measure it, then again with the breaks chosen; the page count."""
     width, height = PAGE_WIDTH_MM * MM, PAGE_HEIGHT_MM * MM
-    natural = _laid_out(page.html(), images, width, 10.0**9)
-    document = _laid_out(page.html(keep_together(natural, height)), images, width, height)
+    if landscape:
+        width, height = height, width
+    natural = _laid_out(page.html(), images, width, 10.0**9, style_sheet)
+    document = _laid_out(page.html(keep_together(natural, height)), images, width, height, style_sheet)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -96,6 +99,7 @@ def write_paged_pdf(page: Page, images: Mapping[str, QImage], out: Path, title: 
     writer.setTitle(title)
     writer.setCreator("Divestiture Lab")
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     count = document.pageCount()
     painter = QPainter(writer)
@@ -126,8 +130,8 @@ def write_paged_pdf(page: Page, images: Mapping[str, QImage], out: Path, title: 
     return count
 
 
-def _laid_out(html: str, images: Mapping[str, QImage], width: float, height: float) -> QTextDocument:
-    document = build_document(html, images)
+def _laid_out(html: str, images: Mapping[str, QImage], width: float, height: float, style_sheet: str = STYLE_SHEET) -> QTextDocument:
+    document = build_document(html, images, style_sheet)
     frame = document.rootFrame().frameFormat()
     frame.setMargin(0)
     frame.setBottomMargin(FOOTER)
