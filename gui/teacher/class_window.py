@@ -24,6 +24,7 @@ from gui.widgets.background import BackgroundTask, Work
 from gui.teacher.class_charts import ClassCharts
 from scenario.class_loader import ClassLoad, load_class
 from gui.teacher.class_table import StudentSortModel, StudentTableModel, write_csv, write_gradebook
+from gui.teacher.debrief_view import DebriefView
 from gui.teacher.student_view import StudentView
 from scenario.class_table import STUDENT_COLUMNS
 from gui.widgets.list_panel import ListPanel
@@ -63,6 +64,12 @@ class ClassWindow(QMainWindow):
         self.export_gradebook_button.setAccessibleName("Export a gradebook CSV: one row per student, numbers only")
         self.export_gradebook_button.clicked.connect(self._ask_gradebook_path)
         self.student_view: StudentView | None = None
+        self.debrief_view: DebriefView | None = None
+        view_menu = self.menuBar().addMenu("&View")
+        self.debrief_action = view_menu.addAction("&Debrief", self.open_debrief)
+        self.debrief_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.debrief_action.setStatusTip("The class's views checkpoint by checkpoint, full-screen, to project")
+        self.debrief_action.setEnabled(False)
         self.export_report_button = QPushButton("Export class &report (PDF)...")
         self.export_report_button.setAccessibleName("Export the class report as PDF")
         self.export_report_button.clicked.connect(self._ask_report_path)
@@ -171,6 +178,17 @@ class ClassWindow(QMainWindow):
         self.student_view.raise_()
         self.student_view.activateWindow()
 
+    def open_debrief(self) -> None:
+        """Full-screen slides of the class shown (the pack picked, Explore mode counted or not)."""
+        shown = self.shown()
+        if shown is None:
+            return
+        if self.debrief_view is not None:
+            self.debrief_view.close()
+        self.debrief_view = DebriefView(shown, self)
+        self.debrief_view.showFullScreen()
+        self.debrief_view.activateWindow()
+
     def export_gradebook(self, path: Path) -> None:
         shown = self.shown()
         if shown is None:
@@ -265,6 +283,7 @@ class ClassWindow(QMainWindow):
         self.export_report_button.setEnabled(ready)
         self.export_csv_button.setEnabled(ready)
         self.export_gradebook_button.setEnabled(ready)
+        self.debrief_action.setEnabled(ready)
 
     def _show(self) -> None:
         if self.load is None:

@@ -158,3 +158,30 @@ def test_class_charts_save_image_and_show_data(qtbot, window: ClassWindow, tmp_p
     charts.export(tmp_path / "chart.svg")
     assert b"<svg" in (tmp_path / "chart.svg").read_bytes()[:500]
     assert [t.title for t in shown] == [f.title for f in CLASS_FIGURES]
+
+
+def test_debrief_moves_through_checkpoints_with_the_keyboard(qtbot, window: ClassWindow) -> None:
+    import datetime as dt
+
+    assert window.debrief_action.isEnabled() and window.debrief_action.shortcut().toString() == "F5"
+    window.debrief_action.trigger()
+    view = window.debrief_view
+    qtbot.waitExposed(view)
+    assert view.isFullScreen() and view.index == 0
+    first = view.text.toPlainText()
+    assert "(1 of " in first and "The class's forecasts" in first and "How the class's assumptions moved" in first
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.index == 1 and view.text.toPlainText() != first
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    assert view.index == 0
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert view.index == len(view.slides) - 1
+    view.go([slide.date for slide in view.slides].index(dt.date(2020, 9, 15)))
+    assert "0.370" in view.text.toPlainText()  # Microsoft's deal: resolved no, with the class's Brier score
+    count = len(view.slides)
+    view.add_checkpoint(dt.date(2020, 8, 25))
+    assert len(view.slides) == count + 1 and view.slide.date == dt.date(2020, 8, 25) and "Added by the teacher" in view.text.toPlainText()
+    for name in ("Ana", "Ben Okafor", "Cara", "Dev Patel"):
+        assert name not in view.text.toPlainText()
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
