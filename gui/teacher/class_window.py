@@ -42,6 +42,7 @@ class ClassWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("Class submissions - Divestiture Lab")
         self.load: ClassLoad | None = None
+        self._shown: dict[tuple[int, bool, bool], ClassAggregate] = {}  # what `shown` made, per pack, Explore and Anonymise choice
         self._task: BackgroundTask | None = None
         self.summary = QLabel("Open a folder of submission files to see the class.")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -153,9 +154,12 @@ class ClassWindow(QMainWindow):
         if self.load is None or self.load.aggregate is None:
             return None
         groups = self.load.groups or (self.load.aggregate,)
-        result = groups[max(0, min(self.pack_picker.currentIndex(), len(groups) - 1))]
-        result = result.with_explore(self.include_explore.isChecked())
-        return result.anonymised() if self.anonymise.isChecked() else result
+        group = max(0, min(self.pack_picker.currentIndex(), len(groups) - 1))
+        key = (group, self.include_explore.isChecked(), self.anonymise.isChecked())
+        if key not in self._shown:  # re-aggregating 2,000 students takes a while: once per choice, not per look
+            result = groups[group].with_explore(key[1])
+            self._shown[key] = result.anonymised() if key[2] else result
+        return self._shown[key]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a row opens it: not `activated`, which some desktops emit on a single click."""
@@ -260,6 +264,7 @@ class ClassWindow(QMainWindow):
             self.status.setText("Loading cancelled; showing what was there before.")
         else:
             self.load = load
+            self._shown.clear()
             self.pack_picker.blockSignals(True)
             self.pack_picker.clear()
             for group in load.groups:
