@@ -52,7 +52,8 @@ def assumption_rows(slide: Slide) -> list[tuple[str, ...]]:
             for a in slide.assumptions]
 
 
-def slide_page(page: Page, slide: Slide, number: int, total: int, new_page: bool) -> None:
+def slide_page(page: Page, slide: Slide, number: int, total: int, new_page: bool, fixed_widths: bool = True) -> None:
+    """`fixed_widths`: columns set for a landscape page; on a screen of any size Qt sizes them by their content."""
     page.heading(f"{long_date(slide.date)} ({number} of {total})", 1, new_page=new_page)
     page.paragraph(slide.title, muted=True)
     if slide.banner:
@@ -61,10 +62,10 @@ def slide_page(page: Page, slide: Slide, number: int, total: int, new_page: bool
         page.paragraph("In force: " + "; ".join(slide.in_force))
     page.heading("The class's forecasts", 2)
     page.table(("Question", "Forecasts", "Average", "Spread", "Outcome", "Brier"), question_rows(slide),
-               empty="No question is open yet.", widths=(46, 11, 10, 15, 10, 8))
+               empty="No question is open yet.", widths=(46, 11, 10, 15, 10, 8) if fixed_widths else None)
     page.heading("How the class's assumptions moved", 2)
     page.table(("Assumption", "Last checkpoint", "Now", "Students"), assumption_rows(slide),
-               empty="No student had set an assumption by this date.", widths=(58, 16, 13, 13))
+               empty="No student had set an assumption by this date.", widths=(58, 16, 13, 13) if fixed_widths else None)
 
 
 def write_debrief(result: ClassAggregate, slides: Sequence[Slide], out: Path) -> int:

@@ -44,6 +44,7 @@ class DebriefView(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setAccessibleName("A date to add as a checkpoint")
+        self.date.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the arrow keys belong to the slides
         start, end = result.pack.start, result.pack.end
         self.date.setDateRange(QDate(start.year, start.month, start.day), QDate(end.year, end.month, end.day))
         add = QPushButton("&Add checkpoint")
@@ -63,11 +64,14 @@ class DebriefView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocus()
         self._rebuild()
 
     def add_checkpoint(self, day: dt.date) -> None:
         self.added.append(day)
         self._rebuild(day)
+        self.setFocus()
 
     def go(self, index: int) -> None:
         if not self.slides:
@@ -105,7 +109,7 @@ class DebriefView(QWidget):
             page.paragraph("This pack has no checkpoint: add a date.")
             self.position.setText("")
         else:
-            slide_page(page, self.slide, self.index + 1, len(self.slides), new_page=False)
+            slide_page(page, self.slide, self.index + 1, len(self.slides), new_page=False, fixed_widths=False)
             self.position.setText(f"Checkpoint {self.index + 1} of {len(self.slides)}")
         self.text.setHtml(page.html())
         self.previous_button.setEnabled(self.index > 0)
