@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
 PROG = "divestiture-lab"
-BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report", "handout")
+BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report", "handout", "debrief")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +66,7 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
                      f"Also: '{PROG} validate-pack FILE...' checks scenario packs; "
                      f"'{PROG} export NAME --out FILE' and '{PROG} import FILE' move scenarios; "
                      f"'{PROG} class-report FILE_OR_FOLDER... --out REPORT.pdf' reports on a class; "
+                     f"'{PROG} debrief FILE_OR_FOLDER... --out SLIDES.pdf' writes debrief slides; "
                      f"'{PROG} handout PACK --date YYYY-MM-DD [--role ROLE] --out SHEET.pdf [--json SHEET.json]' prints what was known.")
     parser.add_argument("--pack", metavar="ID_OR_PATH", help="open this pack (an installed pack's id, or a .json file)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="open the pack at this date")
@@ -105,10 +106,22 @@ def parse_command(command: str, argv: list[str]) -> argparse.Namespace:
         parser.add_argument("--json", type=Path, metavar="SHEET.json", help="also write its content as JSON")
         parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
         return parser.parse_args(argv)
+    if command == "debrief":
+        parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="submission files, or folders of them")
+        parser.add_argument("--out", required=True, type=Path, metavar="SLIDES.pdf", help="where to write the slides")
+        parser.add_argument("--pack", metavar="ID", help="when the files are for several packs, this one (default: the one most files use)")
+        parser.add_argument("--date", type=_date, action="append", default=[], metavar="YYYY-MM-DD", help="add a checkpoint (repeatable)")
+        parser.add_argument("--include-explore", action="store_true", help="count Explore-mode forecasts")
+        parser.add_argument("--anonymise", action="store_true", help="accepted for symmetry: slides never name a student")
+        parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
+        return parser.parse_args(argv)
     if command == "class-report":
         parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="submission files, or folders of them")
         parser.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf", help="where to write the class report")
         parser.add_argument("--csv", type=Path, metavar="TABLE.csv", help="also write the table of students as CSV")
+        parser.add_argument("--gradebook", type=Path, metavar="GRADES.csv", help="also write a gradebook CSV (a name, then numbers)")
+        parser.add_argument("--pack", metavar="ID", help="when the files are for several packs, report on this one (default: the one most files use)")
+        parser.add_argument("--include-explore", action="store_true", help="count Explore-mode forecasts in the class's forecast statistics")
         parser.add_argument("--anonymise", action="store_true", help="replace names with Student 1, 2, ... everywhere")
         parser.add_argument("--data-dir", metavar="DIR", help="also use the packs kept in this data folder")
         return parser.parse_args(argv)
@@ -126,7 +139,10 @@ def run_command(command: str, argv: list[str]) -> int:
         return validate_packs(argv)
     options = parse_command(command, argv)
     if command == "class-report":
-        return class_report_command(options.paths, options.out, options.csv, options.anonymise, pack_folders(options.data_dir))
+        return class_report_command(options.paths, options.out, options.csv, options.anonymise, pack_folders(options.data_dir),
+                                    gradebook=options.gradebook, pack_id=options.pack, include_explore=options.include_explore)
+    if command == "debrief":
+        return debrief_command(options.paths, options.out, pack_folders(options.data_dir), options.pack, options.date, options.include_explore)
     if command == "handout":
         return handout_command(options.pack, options.date, options.role, options.out, options.json, pack_folders(options.data_dir))
     data_dir = default_data_dir(options.data_dir)
@@ -195,20 +211,22 @@ def import_command(data_dir: Path, file: Path, packs_dirs: Sequence[Path]) -> in
     return 0
 
 
-def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymise: bool, packs_dirs: Sequence[Path]) -> int:
-    """A class's PDF (and CSV) for scripted or remote marking, with no window.
+def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymise: bool, packs_dirs: Sequence[Path],
+                         gradebook: Path | None = None, pack_id: str | None = None, include_explore: bool = False) -> int:
+    """A class's PDF (and CSV, and gradebook) for scripted or remote marking, with no window.
 
-    0 when at least one submission was read (bad files: one line each on stderr), 2 when none,
-    1 when writing fails. It needs a QGuiApplication for fonts and the PDF writer. It never opens
-    a window, so it asks for Qt's offscreen platform itself: on a teacher's server or over ssh
-    there is no display, and Qt's default platform (xcb) would abort the process before a line
-    of ours could explain why.
+    0 when at least one submission was read (bad files: one line each on stderr), 2 when none
+    (or none for `pack_id`), 1 when writing fails. Files for other packs than the one reported
+    on are not skipped: one line names each such pack and how to report on it. It needs a
+    QGuiApplication for fonts and the PDF writer. It never opens a window, so it asks for Qt's
+    offscreen platform itself: on a teacher's server or over ssh there is no display, and Qt's
+    default platform (xcb) would abort the process before a line of ours could explain why.
     """
     from PySide6.QtGui import QGuiApplication
 
     from gui.report import class_report
     from scenario.class_loader import load_class
-    from scenario.class_table import table_csv
+    from scenario.class_table import gradebook_csv, table_csv
     from store.files import write_atomic
 
     _app = QGuiApplication.instance() or offscreen_application()  # must live while the report is written
@@ -218,15 +236,63 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
         print(f"{PROG}: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
     if load.aggregate is None:
         return _error(f"no submission could be read from {', '.join(paths) or 'no paths'}", 2)
+    result = load.group(pack_id) if pack_id else load.aggregate
+    if result is None:
+        found = ", ".join(g.pack.id for g in load.groups)
+        return _error(f"no submission is for pack {pack_id!r} (the files are for {found})", 2)
+    for other in load.groups:
+        if other is not result:
+            print(f"{PROG}: {len(other.rows)} submissions are for pack {other.pack.id!r}: "
+                  f"report on them with --pack {other.pack.id}", file=sys.stderr)
+    shown = result.with_explore(include_explore)
+    shown = shown.anonymised() if anonymise else shown
     try:
-        class_report(load.aggregate, out, anonymise)
+        class_report(shown, out, anonymise=False)
         if csv is not None:
-            shown = load.aggregate.anonymised() if anonymise else load.aggregate
             write_atomic(csv, table_csv(shown.rows))
+        if gradebook is not None:
+            write_atomic(gradebook, gradebook_csv(shown))
     except OSError as exc:
         return _error(f"cannot write {exc.filename or out}: {exc.strerror or exc}", 1)
-    written = f"{out} and {csv}" if csv is not None else str(out)
-    print(f"{len(load.aggregate.rows)} submissions read, {len(load.skipped)} skipped; wrote {written}")
+    written = ", ".join(str(p) for p in (out, csv, gradebook) if p is not None)
+    print(f"{len(shown.rows)} submissions read, {len(load.skipped)} skipped; pack {shown.pack.id!r}; wrote {written}")
+    return 0
+
+
+def debrief_command(paths: list[str], out: Path, packs_dirs: Sequence[Path], pack_id: str | None = None,
+                    dates: Sequence[dt.date] = (), include_explore: bool = False) -> int:
+    """Debrief slides as a landscape PDF, one page per checkpoint, with no window.
+
+    Exit codes as class-report: 0 written, 2 when no submission could be read (each skipped file
+    named with its reason), 1 when the file cannot be written.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.report.debrief import write_debrief
+    from scenario.class_loader import load_class
+    from scenario.debrief import slides
+
+    _app = QGuiApplication.instance() or offscreen_application()  # must live while the PDF is written
+    load = load_class(paths, packs_dirs)
+    assert load is not None
+    for skipped in load.skipped:
+        print(f"{PROG}: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
+    if load.aggregate is None:
+        return _error(f"no submission could be read from {', '.join(paths) or 'no paths'}", 2)
+    result = load.group(pack_id) if pack_id else load.aggregate
+    if result is None:
+        return _error(f"no submission is for pack {pack_id!r} (the files are for {', '.join(g.pack.id for g in load.groups)})", 2)
+    for other in load.groups:
+        if other is not result:
+            print(f"{PROG}: {len(other.rows)} submissions are for pack {other.pack.id!r}: "
+                  f"debrief them with --pack {other.pack.id}", file=sys.stderr)
+    result = result.with_explore(include_explore)
+    shown = slides(result, dates)
+    try:
+        pages = write_debrief(result, shown, out)
+    except OSError as exc:
+        return _error(f"cannot write {exc.filename or out}: {exc.strerror or exc}", 1)
+    print(f"{len(result.rows)} submissions read, {len(load.skipped)} skipped; {len(shown)} checkpoints on {pages} pages in {out}")
     return 0
 
 

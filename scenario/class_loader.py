@@ -2,8 +2,8 @@
 
 Qt-free, so the window runs it on a worker thread and the command line runs it directly.
 Every bad file is skipped with its reason and never stops the others. A class view is about
-one pack: when files were made for several, the pack most files use wins and the others are
-listed as skipped, with the pack they need.
+one pack at a time: when files were made for several, they are grouped by pack (the pack most
+files use first), and the teacher picks the group to show; no readable file is dropped.
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 @dataclasses.dataclass(frozen=True)
 class ClassLoad:
-    aggregate: ClassAggregate | None  # None when no file could be read
+    aggregate: ClassAggregate | None  # the first group (the pack most files use); None when no file could be read
     skipped: tuple[Skipped, ...]
+    groups: tuple[ClassAggregate, ...] = ()  # one per pack, most files first
+
+    def group(self, pack_id: str) -> ClassAggregate | None:
+        return next((g for g in self.groups if g.pack.id == pack_id), None)
 
 
 def submission_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
@@ -68,13 +72,15 @@ def load_class(paths: Iterable[str | Path], packs_dirs: Sequence[Path], progress
             progress(done, len(files))
     if not submissions:
         return ClassLoad(None, tuple(skipped))
-    shown = _main_pack(submissions, packs)
-    skipped += [Skipped(s.file, f"made for pack {s.pack_id!r}; this class view shows {shown.pack.id!r}")
-                for s in submissions if s.pack_id != shown.pack.id]
-    kept = [s for s in submissions if s.pack_id == shown.pack.id]
-    return ClassLoad(aggregate(shown.pack, kept, skipped), tuple(skipped))
+    groups = tuple(_group(packs[pack_id], [s for s in submissions if s.pack_id == pack_id], skipped)
+                   for pack_id, _ in _by_size(submissions))
+    return ClassLoad(groups[0], tuple(skipped), groups)
 
 
-def _main_pack(submissions: list[Submission], packs: dict[str, LoadedPack]) -> LoadedPack:
-    [(pack_id, _)] = Counter(s.pack_id for s in submissions).most_common(1)
-    return packs[pack_id]
+def _by_size(submissions: list[Submission]) -> list[tuple[str, int]]:
+    """Pack ids, most files first; ties in id order, so the first group does not depend on file order."""
+    return sorted(Counter(s.pack_id for s in submissions).items(), key=lambda item: (-item[1], item[0]))
+
+
+def _group(loaded: LoadedPack, submissions: list[Submission], skipped: Sequence[Skipped]) -> ClassAggregate:
+    return aggregate(loaded.pack, submissions, skipped, digest=loaded.digest)

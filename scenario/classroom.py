@@ -14,7 +14,11 @@ import datetime as dt
 import hashlib
 import re
 import typing
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
+
+import msgspec
 
 import numpy as np
 
@@ -37,6 +41,12 @@ class Skipped:
     reason: str
 
 
+PROGRESS_HELP = ("Progress: the share of what the pack asks of this student that has an answer: every forecast "
+                 "question, plus the prompts for the student's role (prompts for every role count for all).")
+EXPLORE_HELP = ("Explore mode shows every later event and answer, so its forecasts are not made blind: they are "
+                "kept out of the class's forecast statistics unless the teacher includes them.")
+
+
 @dataclasses.dataclass(frozen=True)
 class StudentRow:
     name: str
@@ -47,6 +57,15 @@ class StudentRow:
     scored: int  # forecasts that counted towards mean_brier
     revealed_early: bool  # saw the answers before the last question resolved
     warnings: tuple[str, ...]
+    mode: str = "classroom"  # "explore" or "classroom", as the record says
+    flags: tuple[str, ...] = ()  # reasons to look twice before marking, each a sentence naming no one
+    answered: int = 0  # forecasts and prompt answers given
+    asked: int = 0  # forecast questions and prompts for the student's role
+    index: int = 0  # position in ClassAggregate.submissions: stays put when names are anonymised
+
+    @property
+    def explore(self) -> bool:
+        return self.mode == "explore"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,9 +104,26 @@ class ClassAggregate:
     weights: WeightMatrix
     questions: tuple[QuestionSpread, ...]
     calibration: tuple[CalibrationBin, ...]
-    mean_brier: float | None  # over every scored forecast of the class
+    mean_brier: float | None  # over every scored forecast of the class (Explore mode's only when included)
     skipped: tuple[Skipped, ...] = ()
     anonymous: bool = False
+    submissions: tuple[Submission, ...] = ()  # in the order rows were made (StudentRow.index)
+    include_explore: bool = False  # Explore-mode forecasts counted in the class statistics
+    digest: str | None = None  # the installed pack file's sha256, for the "other version" flag
+
+    @property
+    def explore_rows(self) -> int:
+        return sum(r.explore for r in self.rows)
+
+    def with_explore(self, include: bool) -> ClassAggregate:
+        """The same class with Explore-mode forecasts counted in (or kept out of) the statistics."""
+        if include == self.include_explore:
+            return self
+        again = aggregate(self.pack, self.submissions, self.skipped, self.as_of, include_explore=include, digest=self.digest)
+        return again.anonymised() if self.anonymous else again
+
+    def submission(self, row: StudentRow) -> Submission:
+        return self.submissions[row.index]
 
     def anonymised(self) -> ClassAggregate:
         """Names become "Student 1", "Student 2"... and file names disappear, in rows and skipped files.
@@ -108,31 +144,79 @@ def anonymised_skipped(skipped: Sequence[Skipped]) -> tuple[Skipped, ...]:
 
 
 def aggregate(pack: Pack, submissions: Sequence[Submission], skipped: Sequence[Skipped] = (),
-              as_of: dt.date | None = None) -> ClassAggregate:
-    """Submissions must already be checked against `pack`; `as_of` defaults to the pack's end (all resolved)."""
+              as_of: dt.date | None = None, include_explore: bool = False, digest: str | None = None) -> ClassAggregate:
+    """Submissions must already be checked against `pack`; `as_of` defaults to the pack's end (all resolved).
+
+    Forecast statistics (question spreads, calibration, the class mean Brier score) leave out
+    Explore-mode submissions unless `include_explore`: those students could see the answers.
+    Their rows are kept, marked by their mode. `digest` (the installed pack file's sha256)
+    flags files made with another version of the pack.
+    """
     as_of = as_of or pack.end
-    ordered = sorted(submissions, key=lambda s: (natural_key(s.student), s.file))
+    ordered = tuple(sorted(submissions, key=lambda s: (natural_key(s.student), s.file)))
     cards = [score_card(pack, s.record.forecasts, as_of) for s in ordered]
-    scores = scored_pairs(cards)
+    counted = [s for s in ordered if include_explore or s.mode != "explore"]
+    scores = scored_pairs([card for s, card in zip(ordered, cards) if include_explore or s.mode != "explore"])
+    flags = class_flags(ordered, digest)
     return ClassAggregate(
         pack=pack, as_of=as_of,
-        rows=tuple(_row(pack, s, card) for s, card in zip(ordered, cards)),
+        rows=tuple(_row(pack, n, s, card, flags[n]) for n, (s, card) in enumerate(zip(ordered, cards))),
         assumptions=tuple(
             AssumptionSpread(a, tuple(s.record.assumptions[a.id].value for s in ordered if a.id in s.record.assumptions))
             for a in pack.assumptions
         ),
         weights=weights_by_role(pack, ordered),
         questions=tuple(
-            QuestionSpread(q, tuple(s.record.forecasts[q.id].probability for s in ordered if q.id in s.record.forecasts), q.resolves <= as_of)
+            QuestionSpread(q, tuple(s.record.forecasts[q.id].probability for s in counted if q.id in s.record.forecasts), q.resolves <= as_of)
             for q in pack.questions
         ),
         calibration=calibration(scores),
         mean_brier=sum(brier(p, o) for p, o in scores) / len(scores) if scores else None,
         skipped=tuple(skipped),
+        submissions=ordered, include_explore=include_explore, digest=digest,
     )
 
 
-def _row(pack: Pack, submission: Submission, card: ScoreCard) -> StudentRow:
+def scenario_hash(submission: Submission) -> str:
+    """The sha256 of the scenario a file holds (not of the file: the export time and name differ)."""
+    return hashlib.sha256(msgspec.json.encode(submission.record)).hexdigest()
+
+
+def class_flags(submissions: Sequence[Submission], digest: str | None = None) -> list[tuple[str, ...]]:
+    """For each submission, the reasons a teacher should look twice, as sentences naming no one."""
+    names = Counter(_same_name(s.student) for s in submissions)
+    hashes = [scenario_hash(s) for s in submissions]
+    copies = Counter(hashes)
+    flags = []
+    for s, content_hash in zip(submissions, hashes):
+        found = []
+        if names[_same_name(s.student)] > 1:
+            others = names[_same_name(s.student)] - 1
+            found.append(f"Repeated name: {_files(others)} the same name")
+        if copies[content_hash] > 1:
+            others = copies[content_hash] - 1
+            found.append(f"Handed in twice: {_files(others, 'hold', 'holds')} the same scenario (content hash {content_hash[:12]})")
+        if digest is not None and s.content.pack_sha256 != digest:
+            found.append(f"Other pack version: made with another version of the pack (file {s.content.pack_sha256[:12]}, "
+                         f"installed {digest[:12]}); scored with the installed one")
+        flags.append(tuple(found))
+    return flags
+
+
+def _files(count: int, verb: str = "give", singular: str = "gives") -> str:
+    return f"{count} other files {verb}" if count > 1 else f"1 other file {singular}"
+
+
+def flag_label(flag: str) -> str:
+    """The short label before the colon, for a narrow table cell."""
+    return flag.split(":", 1)[0]
+
+
+def _same_name(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _row(pack: Pack, index: int, submission: Submission, card: ScoreCard, flags: tuple[str, ...]) -> StudentRow:
     record = submission.record
     prompts = [p for p in pack.prompts if not p.roles or record.role in p.roles]
     asked = len(pack.questions) + len(prompts)
@@ -142,7 +226,7 @@ def _row(pack: Pack, submission: Submission, card: ScoreCard) -> StudentRow:
         name=submission.student, file=submission.file, role=role_title(pack, record.role),
         progress=given / asked if asked else None, mean_brier=card.mean, scored=len(card.scores),
         revealed_early=record.revealed_at is not None and record.revealed_at < last_answer,
-        warnings=submission.warnings,
+        warnings=submission.warnings, mode=record.mode, flags=flags, answered=given, asked=asked, index=index,
     )
 
 

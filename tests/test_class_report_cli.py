@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,61 @@ def test_missing_pack_is_a_skip_reason(tmp_path: Path, capsys: pytest.CaptureFix
     empty.mkdir()
     assert class_report_command([str(files[0])], tmp_path / "r.pdf", None, False, [empty]) == 2
     assert "needs pack 'mini', which is not installed" in capsys.readouterr().err
+
+
+CLASS = Path(__file__).resolve().parent / "data" / "class-1.1"
+
+
+def _packs() -> list[Path]:
+    from scenario.resources import PACKS_DIR
+
+    return [PACKS_DIR]
+
+
+def test_a_folder_of_two_packs_reports_on_one_and_names_the_other(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, grades = tmp_path / "r.pdf", tmp_path / "grades.csv"
+    assert class_report_command([str(CLASS)], out, None, False, _packs(), gradebook=grades) == 0
+    captured = capsys.readouterr()
+    assert "5 submissions read, 0 skipped; pack 'tiktok-2020'" in captured.out
+    assert captured.err.strip() == "divestiture-lab: 2 submissions are for pack 'tiktok-2024': report on them with --pack tiktok-2024"
+    rows = grades.read_bytes().decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("Name,Mean Brier score,") and len(rows) == 6
+    assert class_report_command([str(CLASS)], out, None, False, _packs(), pack_id="tiktok-2024") == 0
+    assert "2 submissions read, 0 skipped; pack 'tiktok-2024'" in capsys.readouterr().out
+    assert class_report_command([str(CLASS)], out, None, False, _packs(), pack_id="nope") == 2
+    assert "no submission is for pack 'nope' (the files are for tiktok-2020, tiktok-2024)" in capsys.readouterr().err
+
+
+def test_the_command_line_takes_the_new_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import run_command
+
+    grades, table = tmp_path / "g.csv", tmp_path / "t.csv"
+    code = run_command("class-report", [str(CLASS), "--out", str(tmp_path / "r.pdf"), "--pack", "tiktok-2020", "--csv", str(table),
+                                        "--gradebook", str(grades), "--include-explore", "--anonymise"])
+    assert code == 0
+    assert "Ana" not in grades.read_text(encoding="utf-8-sig") + table.read_text(encoding="utf-8-sig")
+    assert "Explore" in table.read_text(encoding="utf-8-sig")
+
+
+def test_debrief_writes_one_landscape_page_per_checkpoint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import run_command
+
+    out = tmp_path / "slides.pdf"
+    assert run_command("debrief", [str(CLASS), "--out", str(out), "--date", "2020-08-25"]) == 0
+    captured = capsys.readouterr()
+    [summary] = captured.out.splitlines()
+    checkpoints, pages = (int(n) for n in re.search(r"(\d+) checkpoints on (\d+) pages", summary).groups())
+    assert pages == checkpoints == 19
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and re.search(rb"/MediaBox \[0 0 842[.0]* 595[.0]*\]", data)  # A4 landscape
+    assert "debrief them with --pack tiktok-2024" in captured.err
+
+
+def test_debrief_without_readable_files_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import run_command
+
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"{}")
+    assert run_command("debrief", [str(bad), "--out", str(tmp_path / "s.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert f"skipped {bad}:" in err and "no submission could be read" in err and not (tmp_path / "s.pdf").exists()

@@ -34,15 +34,22 @@ def _shown(spreads: Sequence[AssumptionSpread]) -> list[AssumptionSpread]:
 
 
 def class_assumptions_table(spreads: Sequence[AssumptionSpread]) -> ChartTable:
-    def stats(values: tuple[float, ...]) -> tuple[float, ...]:
+    """Probabilities in percent (as the app shows them everywhere), other values in their unit; the last column says which."""
+    def stats(a: Assumption, values: tuple[float, ...]) -> tuple[float, ...]:
+        scale = 100 if a.kind == "probability" else 1
         low, q1, median, q3, high = np.percentile(values, [0, 25, 50, 75, 100])
-        return tuple(round(float(v), 4) for v in (low, q1, median, q3, high, np.mean(values)))
+        return tuple(round(float(v) * scale, 2 if scale == 100 else 4) for v in (low, q1, median, q3, high, np.mean(values)))
 
     return ChartTable(
         TITLE,
-        ("Assumption", "Range", "Students", "Lowest", "Lower quartile", "Median", "Upper quartile", "Highest", "Mean"),
-        tuple((s.assumption.label, _range(s.assumption), len(s.values), *stats(s.values)) for s in _shown(spreads)),
+        ("Assumption", "Range", "Students", "Lowest", "Lower quartile", "Median", "Upper quartile", "Highest", "Mean", "Unit"),
+        tuple((s.assumption.label, _range(s.assumption), len(s.values), *stats(s.assumption, s.values), _unit(s.assumption))
+              for s in _shown(spreads)),
     )
+
+
+def _unit(a: Assumption) -> str:
+    return "%" if a.kind == "probability" else a.unit
 
 
 def draw_class_assumptions(ax: Axes, spreads: Sequence[AssumptionSpread], style: ChartStyle) -> ChartTable:

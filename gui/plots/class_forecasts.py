@@ -60,5 +60,7 @@ def draw_class_forecasts(ax: Axes, questions: Sequence[QuestionSpread], style: C
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.set_xlim(-0.05, 1.05)
     percent_axis(ax.xaxis)
+    if len(shown) > 4:  # a tall chart scrolls on screen: the scale stays readable above it too
+        ax.tick_params(axis="x", top=True, labeltop=True)
     add_legend(ax, style, columns=2)
     return class_forecasts_table(shown)

@@ -7,8 +7,12 @@ is the Qt-free `gui.plots.class_figures`, the same list the class report prints.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from gui.charts.data_dialog import DataDialog
 
 from gui.widgets.theme import is_dark
 from scenario.classroom import ClassAggregate
@@ -21,6 +25,15 @@ class ClassCharts(QWidget):
         super().__init__(parent)
         self.result: ClassAggregate | None = None
         self.canvas = None
+        self.table = None  # the ChartTable of the chart on screen: what "Show data" lists
+        self.save_button = QPushButton("Save &image…")
+        self.save_button.setToolTip("Save this chart as PNG or SVG")
+        self.save_button.setAccessibleName("Save this class chart as an image")
+        self.save_button.clicked.connect(self.save_image)
+        self.data_button = QPushButton("Show &data…")
+        self.data_button.setToolTip("The numbers in this chart, as a table you can read or copy")
+        self.data_button.setAccessibleName("Show the numbers behind this class chart")
+        self.data_button.clicked.connect(self.show_data)
         self.picker = QComboBox()
         self.picker.setAccessibleName("Chart to show")
         self.picker.setEnabled(False)
@@ -35,10 +48,13 @@ class ClassCharts(QWidget):
         row.addWidget(label)
         row.addWidget(self.picker)
         row.addStretch(1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.data_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.area, 1)
+        self._set_buttons()
 
     def show_aggregate(self, result: ClassAggregate | None) -> None:
         self.result = result
@@ -71,8 +87,29 @@ class ClassCharts(QWidget):
         figure = self.canvas.figure
         figure.clear()
         self.picker.setEnabled(self.result is not None)
+        self.table = None
         if self.result is not None:
             chart = CLASS_FIGURES[self.picker.currentIndex()]
-            chart.draw(figure.add_subplot(), self.result, style_for(is_dark(self.palette())))
+            self.table = chart.draw(figure.add_subplot(), self.result, style_for(is_dark(self.palette())))
             self.canvas.setMinimumHeight(int(chart.height(self.result) * PIXELS_PER_INCH))
+        self._set_buttons()
         self.canvas.draw_idle()
+
+    def _set_buttons(self) -> None:
+        self.save_button.setEnabled(self.table is not None)
+        self.data_button.setEnabled(self.table is not None)
+
+    def show_data(self) -> None:
+        if self.table is not None:
+            DataDialog(self.table, self).exec()
+
+    def save_image(self) -> None:
+        if self.table is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Save chart", str(Path.home() / "class-chart.png"), "PNG image (*.png);;SVG image (*.svg)")
+        if name:
+            self.export(Path(name))
+
+    def export(self, path: Path) -> None:
+        """The chart on screen, at print resolution."""
+        self.canvas.figure.savefig(path, dpi=200, facecolor=self.canvas.figure.get_facecolor())

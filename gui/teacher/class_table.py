@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from gui.widgets.text import plain_tooltip
-from scenario.class_table import COLUMNS, table_csv
-from scenario.classroom import StudentRow
+from scenario.class_table import COLUMNS, gradebook_csv, table_csv
+from scenario.classroom import ClassAggregate, StudentRow
 from store.files import write_atomic
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -22,6 +22,10 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 
 def write_csv(rows: Sequence[StudentRow], out: Path) -> None:
     write_atomic(out, table_csv(rows))
+
+
+def write_gradebook(result: ClassAggregate, out: Path) -> None:
+    write_atomic(out, gradebook_csv(result))
 
 
 class StudentTableModel(QAbstractTableModel):
@@ -41,16 +45,23 @@ class StudentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(COLUMNS[section].help)
         return None
+
+    def row(self, index: int) -> StudentRow:
+        return self._rows[index]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = self._rows[index.row()], COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(column.text(row))
+            return plain_tooltip(column.detail(row) if column.detail is not None else column.text(row))
         if role == SortRole:
             return column.key(row)
         return None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 import gui.teacher.class_window
 import gui.report.classroom
 from gui.teacher.class_window import ClassWindow
+from scenario.class_table import STUDENT_COLUMNS
 from tests.submissions import hostile_files, submission_bytes, write_class
 from tests.gui.conftest import row_texts
 
@@ -145,8 +146,9 @@ def test_the_table_sorts_by_numbers_and_natural_names(qtbot, window, tmp_path, p
     _load(qtbot, window, [folder], [packs_dir])
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert _names(window)[:3] == ["Pupil 000", "Pupil 001", "Pupil 002"]
-    window.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-    assert window.sorted.index(0, 3).data() == "1.000"
+    brier = STUDENT_COLUMNS.index("Mean Brier")
+    window.table.sortByColumn(brier, Qt.SortOrder.DescendingOrder)
+    assert window.sorted.index(0, brier).data() == "1.000"
 
 
 def test_controls_are_named_and_reachable_by_keyboard(window) -> None:
