@@ -85,6 +85,7 @@ class RoleView(QScrollArea):
         self.layout_.addWidget(self.role_text)
         self.layout_.addWidget(self.notes_title)
         self.layout_.addWidget(self.notes)
+        self.layout_.addSpacing(8)
         self.prompts_title = plain_label("Prompts", bold=True)
         self.layout_.addWidget(self.prompts_title)
         self.no_prompts = MutedLabel("No prompt has come up yet on this date.")
@@ -107,7 +108,7 @@ class RoleView(QScrollArea):
         for role in self.document.loaded.pack.roles:
             self.role.addItem(role.title, role.id)
         self.role.blockSignals(False)
-        self._record_changed(record, "role")
+        self._record_changed(record, Change.ROLE)
 
     def _record_changed(self, record: ScenarioRecord, kind: Change) -> None:
         if kind is Change.ROLE:

@@ -103,3 +103,18 @@ def test_nothing_known_later_is_anywhere_on_screen(pack_window, qtbot, mode):
                 text = every_text(window)
                 leaked = [t for t in later_texts(pack, day) if t in text]
                 assert leaked == [], (day, leaked[:3])
+
+
+def test_a_scenario_started_with_a_role_shows_that_role_its_brief_and_its_notes(make_window):
+    """The role chosen in the new-scenario dialog is on the Role tab at once, with the notes known so far."""
+    window = make_window(pack=False)
+    document = window.document
+    loaded = load_pack(PACKS_DIR / "tiktok-2024.json")
+    document.start_scenario(loaded, "Buyer", mode="classroom", role="r-buyer")
+    document.set_date(dt.date(2025, 12, 20))
+    role = window.workspace.role
+    assert role.role.currentData() == "r-buyer"
+    assert role.role_text.text().startswith(next(r.brief for r in loaded.pack.roles if r.id == "r-buyer"))
+    assert role.notes.text().startswith("18 Dec 2025: ByteDance and TikTok sign binding agreements")
+    document.set_date(dt.date(2025, 12, 1))  # before the agreements: only the 2022 note
+    assert role.notes.text().startswith("17 Jun 2022:")
