@@ -36,6 +36,8 @@ class OutcomesPanel(QWidget):
         layout.addWidget(self.explanation)
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(lambda record, kind: self.refresh(record) if kind is Change.ASSUMPTION else None)
+        if document.record is not None:  # built after the scenario opened (its tab first shown)
+            self._scenario_opened(document.record)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.document.loaded is not None

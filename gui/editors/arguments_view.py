@@ -13,6 +13,7 @@ from gui.widgets.rows_model import Row, RowCache
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel
+from gui.widgets.when_shown import WhenShown
 from gui.editors.weight_editor import WeightEditor
 from scenario.argument_balance import argument_balance
 from scenario.labels import SIDES, THEMES, short_date
@@ -60,11 +61,14 @@ class ArgumentsView(QWidget):
         layout.addWidget(self.weights)
         layout.addWidget(self.totals)
         self._rows = RowCache(_row)
+        # Hidden behind another tab, the lists catch up when shown; with an argument chosen they
+        # follow every step, so an argument no longer made leaves the list and the detail pane at once.
+        refresh = WhenShown(self, self.refresh, needed_now=lambda: any(p.view.currentIndex().isValid() for p in self.columns.values()))
         document.packOpened.connect(self._rows.clear)
         document.packOpened.connect(self._pack_opened)
-        document.dateChanged.connect(self.refresh)
-        document.recordChanged.connect(lambda _record, kind: self.refresh() if kind in (Change.WEIGHT, Change.ROLE) else None)
-        document.scenarioOpened.connect(self.refresh)
+        document.dateChanged.connect(refresh)
+        document.recordChanged.connect(lambda _record, kind: refresh() if kind in (Change.WEIGHT, Change.ROLE) else None)
+        document.scenarioOpened.connect(refresh)
 
     def _combo(self, what: str, accessible: str) -> QComboBox:
         combo = QComboBox()

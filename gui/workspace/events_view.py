@@ -20,8 +20,8 @@ class EventsView(DatedList):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(document, "Events so far", "Nothing has happened yet on this date. Step forward with the Right arrow key.",
                          "Events so far, newest first", parent)
-        document.laterEventsShownChanged.connect(self.refresh)
-        document.scenarioOpened.connect(self.refresh)
+        document.laterEventsShownChanged.connect(self.refresh_when_shown)
+        document.scenarioOpened.connect(self.refresh_when_shown)
         self._rows = RowCache(_row)
         document.packOpened.connect(self._rows.clear)
 
