@@ -9,13 +9,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.widgets.list_panel import ListPanel
-from gui.widgets.rows_model import Row, RowCache
+from gui.widgets.rows_model import PrefixRows, Row, RowCache
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel
 from gui.widgets.when_shown import WhenShown
 from gui.editors.weight_editor import WeightEditor
-from scenario.argument_balance import argument_balance
+from scenario.argument_balance import weight_totals
 from scenario.labels import SIDES, THEMES, short_date
 from scenario.model import Argument
 from scenario.pack import LoadedPack
@@ -41,6 +41,9 @@ class ArgumentsView(QWidget):
         self.stakeholder = self._combo("Stakeholder", "Filter arguments by stakeholder")
         self.columns = {side: ListPanel(label, NONE_YET, f"Arguments: {label}") for side, label in SIDES.items()}
         self._offered: int | None = None  # how many arguments the filters were built from
+        self._shown: dict[str, PrefixRows] = {}  # each column's rows, made for `_basis`
+        self._basis: tuple | None = None  # what the shown rows were made for: filters, weights, role
+        self._position: dict[str, int] = {}  # each argument's index in the pack
         filters = QHBoxLayout()
         for text, combo in (("&Theme:", self.theme), ("&Stakeholder:", self.stakeholder)):
             label = QLabel(text)
@@ -78,8 +81,9 @@ class ArgumentsView(QWidget):
         combo.setMinimumContentsLength(12)
         return combo
 
-    def _pack_opened(self, _loaded: LoadedPack) -> None:
+    def _pack_opened(self, loaded: LoadedPack) -> None:
         self._offered = None
+        self._position = {a.id: n for n, a in enumerate(loaded.pack.arguments)}
 
     def _offer_filters(self, made: list[Argument]) -> None:
         """Rebuild the filters when the arguments made so far change (they only grow or shrink
@@ -111,14 +115,20 @@ class ArgumentsView(QWidget):
         made = timeline.arguments_made(day)
         self._offer_filters(made)
         theme, stakeholder = self.theme.currentData(), self.stakeholder.currentData()
-        shown = [a for a in reversed(made) if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)]
         record = self.document.record
         weights = record.weights if record else {}
-        balance = argument_balance(made, weights)
-        self.totals.setText(f"Your weights on the arguments made so far add up to {balance.total_for} for a ban or "
-                            f"forced sale and {balance.total_against} against.")
+        total_for, total_against = weight_totals(made, weights, self._position)
+        self.totals.setText(f"Your weights on the arguments made so far add up to {total_for} for a ban or "
+                            f"forced sale and {total_against} against.")
         role = next((r for r in timeline.pack.roles if record and r.id == record.role), None)
+        role_stakeholder = role.stakeholder if role else None
+        basis = (theme, stakeholder, role_stakeholder, weights)  # weights are replaced, never changed in place
+        if basis != self._basis:  # a step keeps the rows made so far; anything else remakes them
+            self._basis = basis
+            self._shown = {side: PrefixRows(lambda a: self._row(a, weights.get(a.id), role_stakeholder),
+                                            lambda a, side=side: a.side == side and theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder))
+                           for side in SIDES}
         for side, panel in self.columns.items():
-            rows = [self._row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]
+            rows = self._shown[side].newest_first(timeline.pack.arguments, len(made))
             panel.empty.setText(NONE_MATCH if (theme, stakeholder) != (ALL, ALL) else NONE_YET)
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")
