@@ -40,7 +40,8 @@ class ArgumentsView(QWidget):
         self.theme = self._combo("Theme", "Filter arguments by theme")
         self.stakeholder = self._combo("Stakeholder", "Filter arguments by stakeholder")
         self.columns = {side: ListPanel(label, NONE_YET, f"Arguments: {label}") for side, label in SIDES.items()}
-        self._offered: int | None = None  # how many arguments the filters were built from
+        self._offered: tuple | None = None  # the themes and stakeholders the filters offer
+        self._first: dict[tuple[str, str], int] = {}  # the position of the first argument of each theme and stakeholder
         self._shown: dict[str, PrefixRows] = {}  # each column's rows, made for `_basis`
         self._basis: tuple | None = None  # what the shown rows were made for: filters, weights, role
         self._position: dict[str, int] = {}  # each argument's index in the pack
@@ -84,17 +85,24 @@ class ArgumentsView(QWidget):
     def _pack_opened(self, loaded: LoadedPack) -> None:
         self._offered = None
         self._position = {a.id: n for n, a in enumerate(loaded.pack.arguments)}
+        self._first = {}
+        for n, a in enumerate(loaded.pack.arguments):
+            self._first.setdefault(("theme", a.theme), n)
+            self._first.setdefault(("stakeholder", a.stakeholder), n)
 
     def _offer_filters(self, made: list[Argument]) -> None:
-        """Rebuild the filters when the arguments made so far change (they only grow or shrink
-        at the end, so their count tells), keeping the reader's choice where it is still offered."""
-        if self._offered == len(made):
-            return
-        self._offered = len(made)
+        """Rebuild the filters when a theme or stakeholder first appears or disappears, keeping the
+        reader's choice where it is still offered. The arguments made so far are a prefix of the
+        pack's, so a theme is offered once its first argument is made: a step costs the number of
+        themes and stakeholders, and the combo boxes are left alone on most steps."""
         assert self.document.timeline is not None
-        names = {s.id: s.name for s in self.document.timeline.pack.stakeholders}
-        themes = [(label, key) for key, label in THEMES.items() if key in {a.theme for a in made}]
-        stakeholders = sorted({(names[a.stakeholder], a.stakeholder) for a in made}, key=lambda item: item[0].lower())
+        count = len(made)
+        names = {s.id: s.name for s in self.document.timeline.pack.stakeholders if self._first.get(("stakeholder", s.id), count) < count}
+        themes = [(label, key) for key, label in THEMES.items() if self._first.get(("theme", key), count) < count]
+        stakeholders = sorted(((name, key) for key, name in names.items()), key=lambda item: item[0].lower())
+        if (themes, stakeholders) == self._offered:
+            return
+        self._offered = (themes, stakeholders)
         for combo, everything, items in ((self.theme, "All themes", themes), (self.stakeholder, "All stakeholders", stakeholders)):
             chosen = combo.currentData()
             combo.blockSignals(True)
