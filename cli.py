@@ -198,10 +198,9 @@ def import_command(data_dir: Path, file: Path, packs_dirs: Sequence[Path]) -> in
     from store.errors import StoreError
     from store.transfer import import_scenario
 
-    packs = {pack_id: loaded.pack for pack_id, loaded in packs_by_id(packs_dirs).items()}
     try:
         with open_store(data_dir) as store:
-            scenario_id = import_scenario(store, Path(file), packs)
+            scenario_id = import_scenario(store, Path(file), packs_by_id(packs_dirs))
             name = store.load(scenario_id).name
     except ExchangeError as exc:
         return _error(str(exc), 2)

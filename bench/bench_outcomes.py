@@ -19,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from gui.plots import (  # noqa: E402
-    Blitter, draw_balance, draw_comparison, draw_history, draw_outcomes, draw_timeline, draw_tornado, style_for,
+    Blitter, draw_balance, draw_comparison, draw_history, draw_outcome_bars, draw_timeline, draw_tornado, style_for,
 )
 from scenario.argument_balance import argument_balance  # noqa: E402
 from scenario.model import Pack  # noqa: E402
@@ -47,7 +47,7 @@ def draw_all(fig: Figure, pack: Pack, dark: bool = False) -> None:
     evaluation = evaluate(pack, values)
     axes = fig.subplots(2, 3).ravel()
     draw_timeline(axes[0], pack, style, dt.date(2030, 2, 1))
-    draw_outcomes(axes[1], evaluation, style, monte_carlo(pack, values, ranges))
+    draw_outcome_bars(axes[1], evaluation, style, monte_carlo(pack, values, ranges))
     draw_tornado(axes[2], sensitivity(pack, values, ranges), style)
     weights = {"a-for-1": ArgumentWeight(weight=4), "a-against-1": ArgumentWeight(weight=2)}
     draw_balance(axes[3], argument_balance(pack.arguments, weights), style)

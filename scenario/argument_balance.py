@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from scenario.labels import THEMES
 from scenario.model import Argument, Theme
@@ -44,6 +44,18 @@ class Balance:
     @property
     def total_against(self) -> int:
         return sum(t.weight_against for t in self.themes)
+
+
+def weight_totals(made: Sequence[Argument], weights: Mapping[str, ArgumentWeight], position: Mapping[str, int]) -> tuple[int, int]:
+    """The balance's totals (for, against) over `made`, a prefix of the pack's arguments, where
+    `position` gives each argument's index in the pack: it costs the number of weights, not of
+    arguments, so a step through a large pack stays cheap."""
+    totals = [0, 0]
+    for argument_id, weight in weights.items():
+        n = position.get(argument_id)
+        if n is not None and n < len(made):
+            totals[made[n].side != "for"] += weight.weight
+    return totals[0], totals[1]
 
 
 def argument_balance(arguments: Iterable[Argument], weights: Mapping[str, ArgumentWeight]) -> Balance:

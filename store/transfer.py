@@ -13,7 +13,7 @@ from pathlib import Path
 import msgspec
 
 from scenario.exchange import encode_scenario_file, read_scenario_file
-from scenario.model import Pack
+from scenario.pack import LoadedPack
 from store.backups import utc_now
 from store.files import write_atomic
 from store.scenarios import Store
@@ -25,7 +25,9 @@ def export_scenario(store: Store, scenario_id: int, out: Path) -> None:
     write_atomic(out, encode_scenario_file(record, utc_now()))
 
 
-def import_scenario(store: Store, path: Path, packs: Mapping[str, Pack]) -> int:
-    """Add the file's scenario to the store, renamed "name (2)" etc. if its name is taken; returns its id."""
-    record = read_scenario_file(path, packs)
+def import_scenario(store: Store, path: Path, packs: Mapping[str, LoadedPack]) -> int:
+    """Add the file's scenario to the store, renamed "name (2)" etc. if its name is taken; returns its id.
+
+    `packs` is what `scenario.pack_index.packs_by_id` gives, so every caller finds packs alike."""
+    record = read_scenario_file(path, {pack_id: loaded.pack for pack_id, loaded in packs.items()})
     return store.create(msgspec.structs.replace(record, name=store.free_name(record.name)))

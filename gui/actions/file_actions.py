@@ -55,9 +55,8 @@ def import_scenario(window: CommandHost) -> None:
     name, _ = QFileDialog.getOpenFileName(window, "Import scenario", str(Path.home()), "Scenario files (*.json)")
     if not name:
         return
-    packs = {pack_id: loaded.pack for pack_id, loaded in packs_by_id(document.packs_dirs).items()}
     try:
-        scenario_id = import_into_store(document.store, Path(name), packs)
+        scenario_id = import_into_store(document.store, Path(name), packs_by_id(document.packs_dirs))
     except ExchangeError as exc:
         warn(window, "Cannot import this file", f"{exc.file} cannot be imported.", f"{exc.path}: {exc.message}" if exc.path else exc.message)
         return

@@ -51,6 +51,7 @@ class ChartsView(QWidget):
         document.recordChanged.connect(self.refresh)
         document.scenariosChanged.connect(self.refresh)
         document.laterEventsShownChanged.connect(self.refresh)
+        self.refresh()  # built after the scenario opened (its tab first shown): draw what is open
 
     def _timeline_key(self, day: dt.date) -> tuple:
         from scenario.known import known_key

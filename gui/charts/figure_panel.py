@@ -98,6 +98,8 @@ class FigurePanel(QWidget):
         self.canvas.setMinimumHeight(160)
         self.box.replaceWidget(self.placeholder, self.canvas)
         self.placeholder.hide()
+        self.canvas.show()
+        self.box.activate()  # the canvas takes its size now: the first draw is at the size seen, not matplotlib's default
         self.render()
 
     def render(self) -> None:

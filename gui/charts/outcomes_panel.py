@@ -5,6 +5,7 @@ Recomputed when an assumption changes (a few milliseconds), drawn only while vis
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from gui.charts.figure_panel import FigurePanel
@@ -36,6 +37,14 @@ class OutcomesPanel(QWidget):
         layout.addWidget(self.explanation)
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(lambda record, kind: self.refresh(record) if kind is Change.ASSUMPTION else None)
+        if document.record is not None:  # built after the scenario opened (its tab first shown)
+            self._scenario_opened(document.record)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The explanation under the chart first: the chart is then drawn once, at the height it keeps."""
+        super().showEvent(event)
+        if self._record is not None and self.document.loaded is not None:
+            self._implied()
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.document.loaded is not None

@@ -9,12 +9,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.widgets.list_panel import ListPanel
-from gui.widgets.rows_model import Row, RowCache
+from gui.widgets.rows_model import PrefixRows, Row, RowCache
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel
+from gui.widgets.when_shown import WhenShown
 from gui.editors.weight_editor import WeightEditor
-from scenario.argument_balance import argument_balance
+from scenario.argument_balance import weight_totals
 from scenario.labels import SIDES, THEMES, short_date
 from scenario.model import Argument
 from scenario.pack import LoadedPack
@@ -39,7 +40,11 @@ class ArgumentsView(QWidget):
         self.theme = self._combo("Theme", "Filter arguments by theme")
         self.stakeholder = self._combo("Stakeholder", "Filter arguments by stakeholder")
         self.columns = {side: ListPanel(label, NONE_YET, f"Arguments: {label}") for side, label in SIDES.items()}
-        self._offered: int | None = None  # how many arguments the filters were built from
+        self._offered: tuple | None = None  # the themes and stakeholders the filters offer
+        self._first: dict[tuple[str, str], int] = {}  # the position of the first argument of each theme and stakeholder
+        self._shown: dict[str, PrefixRows] = {}  # each column's rows, made for `_basis`
+        self._basis: tuple | None = None  # what the shown rows were made for: filters, weights, role
+        self._position: dict[str, int] = {}  # each argument's index in the pack
         filters = QHBoxLayout()
         for text, combo in (("&Theme:", self.theme), ("&Stakeholder:", self.stakeholder)):
             label = QLabel(text)
@@ -60,11 +65,14 @@ class ArgumentsView(QWidget):
         layout.addWidget(self.weights)
         layout.addWidget(self.totals)
         self._rows = RowCache(_row)
+        # Hidden behind another tab, the lists catch up when shown; with an argument chosen they
+        # follow every step, so an argument no longer made leaves the list and the detail pane at once.
+        refresh = WhenShown(self, self.refresh, needed_now=lambda: any(p.view.currentIndex().isValid() for p in self.columns.values()))
         document.packOpened.connect(self._rows.clear)
         document.packOpened.connect(self._pack_opened)
-        document.dateChanged.connect(self.refresh)
-        document.recordChanged.connect(lambda _record, kind: self.refresh() if kind in (Change.WEIGHT, Change.ROLE) else None)
-        document.scenarioOpened.connect(self.refresh)
+        document.dateChanged.connect(refresh)
+        document.recordChanged.connect(lambda _record, kind: refresh() if kind in (Change.WEIGHT, Change.ROLE) else None)
+        document.scenarioOpened.connect(refresh)
 
     def _combo(self, what: str, accessible: str) -> QComboBox:
         combo = QComboBox()
@@ -74,19 +82,27 @@ class ArgumentsView(QWidget):
         combo.setMinimumContentsLength(12)
         return combo
 
-    def _pack_opened(self, _loaded: LoadedPack) -> None:
+    def _pack_opened(self, loaded: LoadedPack) -> None:
         self._offered = None
+        self._position = {a.id: n for n, a in enumerate(loaded.pack.arguments)}
+        self._first = {}
+        for n, a in enumerate(loaded.pack.arguments):
+            self._first.setdefault(("theme", a.theme), n)
+            self._first.setdefault(("stakeholder", a.stakeholder), n)
 
     def _offer_filters(self, made: list[Argument]) -> None:
-        """Rebuild the filters when the arguments made so far change (they only grow or shrink
-        at the end, so their count tells), keeping the reader's choice where it is still offered."""
-        if self._offered == len(made):
-            return
-        self._offered = len(made)
+        """Rebuild the filters when a theme or stakeholder first appears or disappears, keeping the
+        reader's choice where it is still offered. The arguments made so far are a prefix of the
+        pack's, so a theme is offered once its first argument is made: a step costs the number of
+        themes and stakeholders, and the combo boxes are left alone on most steps."""
         assert self.document.timeline is not None
-        names = {s.id: s.name for s in self.document.timeline.pack.stakeholders}
-        themes = [(label, key) for key, label in THEMES.items() if key in {a.theme for a in made}]
-        stakeholders = sorted({(names[a.stakeholder], a.stakeholder) for a in made}, key=lambda item: item[0].lower())
+        count = len(made)
+        names = {s.id: s.name for s in self.document.timeline.pack.stakeholders if self._first.get(("stakeholder", s.id), count) < count}
+        themes = [(label, key) for key, label in THEMES.items() if self._first.get(("theme", key), count) < count]
+        stakeholders = sorted(((name, key) for key, name in names.items()), key=lambda item: item[0].lower())
+        if (themes, stakeholders) == self._offered:
+            return
+        self._offered = (themes, stakeholders)
         for combo, everything, items in ((self.theme, "All themes", themes), (self.stakeholder, "All stakeholders", stakeholders)):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -107,14 +123,20 @@ class ArgumentsView(QWidget):
         made = timeline.arguments_made(day)
         self._offer_filters(made)
         theme, stakeholder = self.theme.currentData(), self.stakeholder.currentData()
-        shown = [a for a in reversed(made) if theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder)]
         record = self.document.record
         weights = record.weights if record else {}
-        balance = argument_balance(made, weights)
-        self.totals.setText(f"Your weights on the arguments made so far add up to {balance.total_for} for a ban or "
-                            f"forced sale and {balance.total_against} against.")
+        total_for, total_against = weight_totals(made, weights, self._position)
+        self.totals.setText(f"Your weights on the arguments made so far add up to {total_for} for a ban or "
+                            f"forced sale and {total_against} against.")
         role = next((r for r in timeline.pack.roles if record and r.id == record.role), None)
+        role_stakeholder = role.stakeholder if role else None
+        basis = (theme, stakeholder, role_stakeholder, weights)  # weights are replaced, never changed in place
+        if basis != self._basis:  # a step keeps the rows made so far; anything else remakes them
+            self._basis = basis
+            self._shown = {side: PrefixRows(lambda a: self._row(a, weights.get(a.id), role_stakeholder),
+                                            lambda a, side=side: a.side == side and theme in (ALL, a.theme) and stakeholder in (ALL, a.stakeholder))
+                           for side in SIDES}
         for side, panel in self.columns.items():
-            rows = [self._row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]
+            rows = self._shown[side].newest_first(timeline.pack.arguments, len(made))
             panel.empty.setText(NONE_MATCH if (theme, stakeholder) != (ALL, ALL) else NONE_YET)
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

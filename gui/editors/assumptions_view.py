@@ -10,6 +10,7 @@ from gui.charts.outcomes_panel import OutcomesPanel
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import discard
+from gui.widgets.when_shown import WhenShown
 from gui.widgets.text import plain_tooltip
 from scenario.labels import short_date
 from scenario.record import ScenarioRecord
@@ -54,7 +55,10 @@ class AssumptionsView(QSplitter):
         self.setSizes([560, 440])
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(self._record_changed)
-        document.dateChanged.connect(self._show_evidence)
+        self._evidence_when_shown = WhenShown(self, self._show_evidence)
+        document.dateChanged.connect(self._evidence_when_shown)
+        if document.record is not None:  # built after the scenario opened (its tab first shown)
+            self._scenario_opened(document.record)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.document.loaded is not None
@@ -67,7 +71,7 @@ class AssumptionsView(QSplitter):
             self.body_layout.insertWidget(1 + n, row)
             self.rows[assumption.id] = row
         self._show(record)
-        self._show_evidence()
+        self._evidence_when_shown()
 
     def _show_evidence(self, *_: object) -> None:
         document = self.document

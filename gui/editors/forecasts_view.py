@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.widgets.typed_text import TypedLine
@@ -15,6 +14,7 @@ from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.plain import plain_label
+from gui.widgets.when_shown import WhenShown
 from scenario.labels import short_date
 from scenario.model import Question
 from scenario.record import Forecast, ScenarioRecord
@@ -95,7 +95,6 @@ class ForecastsView(QSplitter):
         self.editor = editor
         self.document = document = editor.document
         self.cards: dict[str, QuestionCard] = {}
-        self._stale = True
         body = QWidget()
         self.list = QVBoxLayout(body)
         self.summary = plain_label("")
@@ -112,22 +111,17 @@ class ForecastsView(QSplitter):
         self.addWidget(scroll)
         self.addWidget(self.calibration)
         self.setSizes([560, 400])
+        # Only while visible: scoring loads numpy, which the first paint should not wait for.
+        self.refresh = WhenShown(self, self._show)
         for signal in (document.dateChanged, document.scenarioOpened):
             signal.connect(self.refresh)
         document.recordChanged.connect(lambda _record, kind: self.refresh() if kind in (Change.FORECAST, Change.REVEAL) else None)
+        self.refresh()  # built after the scenario opened (its tab first shown)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self, *_: object) -> None:
-        """Only while visible: scoring loads numpy, which the first paint should not wait for."""
+    def _show(self) -> None:
         document = self.document
-        if not self.isVisible() or document.loaded is None or document.record is None or document.date is None:
-            self._stale = True
+        if document.loaded is None or document.record is None or document.date is None:
             return
-        self._stale = False
         from scenario.scoring import calibration, score_card
 
         pack, record, day = document.loaded.pack, document.record, document.date

@@ -13,6 +13,7 @@ from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.plain import plain_label
+from gui.widgets.when_shown import WhenShown
 from scenario.labels import short_date
 from scenario.model import Prompt, Role
 from scenario.record import ScenarioRecord
@@ -96,9 +97,11 @@ class RoleView(QScrollArea):
         self.setWidget(body)
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(self._record_changed)
-        document.dateChanged.connect(self._show_prompts)
-        document.dateChanged.connect(self._show_notes)
-        document.laterEventsShownChanged.connect(self._show_notes)
+        dated = WhenShown(self, self._show_dated)
+        document.dateChanged.connect(dated)
+        document.laterEventsShownChanged.connect(dated)
+        if document.record is not None:  # built after the scenario opened (its tab first shown)
+            self._scenario_opened(document.record)
 
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.document.loaded is not None
@@ -127,6 +130,11 @@ class RoleView(QScrollArea):
         assert self.document.loaded is not None
         record = self.document.record
         return next((r for r in self.document.loaded.pack.roles if record and r.id == record.role), None)
+
+    def _show_dated(self) -> None:
+        """What depends on the date (notes and prompts); while hidden, done when next shown."""
+        self._show_notes()
+        self._show_prompts()
 
     def _show_notes(self, *_: object) -> None:
         """The role's notes known by the current date, newest first, with the sources out by then."""

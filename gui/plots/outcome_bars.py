@@ -129,8 +129,3 @@ def draw_outcome_bars(ax: Axes, evaluation: Evaluation | None, style: ChartStyle
     percent_axis(ax.xaxis)
     return OutcomeBars(tuple(o.outcome_id for o in evaluation.outcomes), bars, labels, interval, evaluation, uncertainty)
 
-
-def draw_outcomes(ax: Axes, evaluation: Evaluation | None, style: ChartStyle, uncertainty: Uncertainty | None = None) -> ChartTable:
-    """Draw and return the numbers shown (the form the reports and other charts use)."""
-    chart = draw_outcome_bars(ax, evaluation, style, uncertainty)
-    return chart.table() if chart is not None else ChartTable(TITLE, (), ())

@@ -7,9 +7,10 @@ so a step costs what changed, not the length of the list.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -57,6 +58,35 @@ class RowCache:
         self._rows.clear()
 
 
+class PrefixRows:
+    """Newest-first rows for the items among the first `n` of a sequence that `keep` accepts.
+
+    What is known by a date is a prefix of a pack's dated items, which a step lengthens or
+    shortens at its end; each row is made once, so a step costs what changed, not the length
+    of the list. Make a new one when what `make` or `keep` depend on changes.
+    """
+
+    def __init__(self, make: Callable[[Any], Row], keep: Callable[[Any], bool] = lambda _item: True) -> None:
+        self._make, self._keep = make, keep
+        self._items: Sequence[Any] | None = None
+        self._rows: list[Row] = []
+        self._positions: list[int] = []  # each row's item's position in the sequence
+        self._listed = 0  # how many items of the sequence the rows account for
+
+    def newest_first(self, items: Sequence[Any], n: int) -> list[Row]:
+        if items is not self._items:  # another pack
+            self._items, self._rows, self._positions, self._listed = items, [], [], 0
+        if n < self._listed:
+            cut = bisect.bisect_left(self._positions, n)
+            del self._rows[cut:], self._positions[cut:]
+        for position in range(self._listed, n):
+            if self._keep(items[position]):
+                self._rows.append(self._make(items[position]))
+                self._positions.append(position)
+        self._listed = n
+        return self._rows[::-1]
+
+
 def _unique(keys: list[Hashable]) -> bool:
     try:
         return len(set(keys)) == len(keys)
@@ -72,6 +102,8 @@ class RowsModel(QAbstractListModel):
     def set_rows(self, rows: list[Row]) -> None:
         if rows == self._rows:
             return
+        if self._shifted_at_top(rows):
+            return
         new_keys = [row.identity for row in rows]
         if not _unique(new_keys) or not _unique([row.identity for row in self._rows]) or not self._remove_missing(set(new_keys), new_keys):
             self.beginResetModel()  # no stable identity, or the order changed: nothing to keep
@@ -80,6 +112,22 @@ class RowsModel(QAbstractListModel):
             return
         self._insert_new(rows)
         self._update_changed(rows)
+
+    def _shifted_at_top(self, rows: list[Row]) -> bool:
+        """The common step: rows added or removed at the top, the rest the very same. Checked by
+        list comparison (identity first, in C), so a long list costs next to nothing."""
+        extra = len(rows) - len(self._rows)
+        if extra > 0 and rows[extra:] == self._rows:
+            self.beginInsertRows(QModelIndex(), 0, extra - 1)
+            self._rows[0:0] = rows[:extra]
+            self.endInsertRows()
+            return True
+        if extra < 0 and self._rows[-extra:] == rows:
+            self.beginRemoveRows(QModelIndex(), 0, -extra - 1)
+            del self._rows[:-extra]
+            self.endRemoveRows()
+            return True
+        return False
 
     def _remove_missing(self, keep: set[Hashable], new_keys: list[Hashable]) -> bool:
         """Remove the rows not in `keep`, last run first; False (nothing removed) if what stays is out of order."""
@@ -119,11 +167,11 @@ class RowsModel(QAbstractListModel):
     def _update_changed(self, rows: list[Row]) -> None:
         n = 0
         while n < len(rows):
-            if self._rows[n] == rows[n]:
+            if self._rows[n] is rows[n] or self._rows[n] == rows[n]:
                 n += 1
                 continue
             start = n
-            while n < len(rows) and self._rows[n] != rows[n]:
+            while n < len(rows) and self._rows[n] is not rows[n] and self._rows[n] != rows[n]:
                 self._rows[n] = rows[n]
                 n += 1
             self.dataChanged.emit(self.index(start), self.index(n - 1))

@@ -1,4 +1,5 @@
-"""A list of what is known on the document's date, redrawn on each step; a chosen row is shown in full."""
+"""A list of what is known on the document's date, redrawn on each step it is on screen for; a
+chosen row is shown in full."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ from PySide6.QtWidgets import QWidget
 
 from gui.document.document import Document
 from gui.widgets.list_panel import ListPanel
+from gui.widgets.when_shown import WhenShown
 
 
 class DatedList(ListPanel):
     def __init__(self, document: Document, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(title, empty_text, accessible_name, parent)
         self.document = document
-        document.dateChanged.connect(self.refresh)
+        # Hidden, the list catches up when shown; but with a row chosen it follows every step, so
+        # that a row no longer known leaves the list and the detail pane at once.
+        self.refresh_when_shown = WhenShown(self, self.refresh, needed_now=lambda: self.view.currentIndex().isValid())
+        document.dateChanged.connect(self.refresh_when_shown)
         self.picked.connect(document.select)
         self.dropped.connect(document.deselect)
 

@@ -14,6 +14,8 @@ class DisagreementsView(DatedList):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(document, "Where the sources disagree", "No disagreement between sources has arisen by this date.",
                          "Disagreements between sources", parent)
+        if document.date is not None:  # built after the scenario opened (its tab first shown)
+            self.refresh_when_shown()
 
     def refresh(self, *_: object) -> None:
         day = self.document.date

@@ -1,6 +1,12 @@
-"""The exercise page: banner and stepper on top, lists and detail below, in resizable panes."""
+"""The exercise page: banner and stepper on top, lists and detail below, in resizable panes.
+
+Only the Arguments tab, in front at the start, is built with the page; every other tab is built
+the first time it is shown (or asked for), so start-up and each step pay only for what is on screen.
+"""
 
 from __future__ import annotations
+
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -16,6 +22,7 @@ from gui.editors.forecasts_view import ForecastsView
 from gui.workspace.in_force_view import InForceView
 from gui.editors.role_view import RoleView
 from gui.document.editor import Editor
+from gui.widgets.lazy_tabs import LazyTabs
 from gui.workspace.step_actions import StepActions
 from gui.workspace.stepper import Stepper
 
@@ -30,19 +37,14 @@ class Workspace(QWidget):
         self.events = EventsView(document)
         self.detail = DetailView(document)
         self.arguments = ArgumentsView(editor)
-        self.assumptions = AssumptionsView(editor)
-        self.charts = ChartsView(document)
-        self.disagreements = DisagreementsView(document)
-        self.role = RoleView(editor)
-        self.forecasts = ForecastsView(editor)
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.arguments, "&Arguments")
-        self.tabs.addTab(self.assumptions, "Your assu&mptions")
-        self.tabs.addTab(self.charts, "&Charts")
-        self.tabs.addTab(self.forecasts, "&Forecasts")
-        self.tabs.addTab(self.role, "R&ole && prompts")
-        self.tabs.addTab(self.disagreements, "Sources &disagree")
+        self._assumptions = self.tabs.add_lazy(lambda: AssumptionsView(editor), "Your assu&mptions")
+        self._charts = self.tabs.add_lazy(lambda: ChartsView(document), "&Charts")
+        self._forecasts = self.tabs.add_lazy(lambda: ForecastsView(editor), "&Forecasts")
+        self._role = self.tabs.add_lazy(lambda: RoleView(editor), "R&ole && prompts")
+        self._disagreements = self.tabs.add_lazy(lambda: DisagreementsView(document), "Sources &disagree")
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")
         for widget in (self.in_force, self.events, self.detail):
@@ -59,6 +61,26 @@ class Workspace(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.stepper)
         layout.addWidget(self.main, 1)
+
+    @property
+    def assumptions(self) -> AssumptionsView:
+        return cast(AssumptionsView, self.tabs.view(self._assumptions))
+
+    @property
+    def charts(self) -> ChartsView:
+        return cast(ChartsView, self.tabs.view(self._charts))
+
+    @property
+    def forecasts(self) -> ForecastsView:
+        return cast(ForecastsView, self.tabs.view(self._forecasts))
+
+    @property
+    def role(self) -> RoleView:
+        return cast(RoleView, self.tabs.view(self._role))
+
+    @property
+    def disagreements(self) -> DisagreementsView:
+        return cast(DisagreementsView, self.tabs.view(self._disagreements))
 
     def splitters(self) -> list[QSplitter]:
         return [self.left, self.main]

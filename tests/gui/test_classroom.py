@@ -152,8 +152,19 @@ def test_role_brief_marks_its_arguments_and_prompts_take_answers(classroom, qtbo
     view.role.setCurrentIndex(view.role.findData("r-exec"))
     assert document.record.role == "r-exec"
     assert view.role_text.text().startswith("You advise the executive.\n\nObjectives:\n• Protect data")
+    window.workspace.tabs.setCurrentWidget(window.workspace.arguments)  # the lists a student would turn to
     assert "★ Your role's side" in row_texts(window.workspace.arguments.columns["for"])[0]
+    window.workspace.tabs.setCurrentWidget(view)
     editor = view.editors["p-1"]
     editor.answer.setPlainText("Sell <b>now</b>")
     qtbot.waitUntil(lambda: document.record.answers.get("p-1") == "Sell <b>now</b>")
     assert document.store.load(document.scenario_id).answers["p-1"] == "Sell <b>now</b>"
+
+
+def test_a_scenario_opened_with_a_role_shows_that_role(window):
+    document = window.document
+    document.start_scenario(document.loaded, "With a role", mode="classroom", role="r-exec")
+    view = window.workspace.role
+    window.workspace.tabs.setCurrentWidget(view)
+    assert view.role.currentData() == "r-exec"
+    assert view.role_text.text().startswith("You advise the executive.")

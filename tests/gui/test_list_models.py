@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtTest import QAbstractItemModelTester
 
-from gui.widgets.rows_model import PayloadRole, Row, RowsModel
+from gui.widgets.rows_model import PayloadRole, PrefixRows, Row, RowsModel
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,3 +73,30 @@ def test_a_reordered_list_falls_back_to_a_reset(qtbot) -> None:
     seen = record_signals(model)
     model.set_rows(rows("b", "a"))
     assert seen == [("reset",)] and ids(model) == ["b", "a"]
+
+
+def test_prefix_rows_follow_what_is_known_and_make_each_row_once() -> None:
+    items = [Item(i) for i in "abcdef"]
+    made: list[str] = []
+
+    def make(item: Item) -> Row:
+        made.append(item.id)
+        return Row(item.id, payload=item)
+
+    prefix = PrefixRows(make, keep=lambda item: item.id != "c")
+    assert [r.text for r in prefix.newest_first(items, 4)] == ["d", "b", "a"]
+    assert [r.text for r in prefix.newest_first(items, 6)] == ["f", "e", "d", "b", "a"]
+    assert made == ["a", "b", "d", "e", "f"], "a step makes only the rows it adds"
+    assert [r.text for r in prefix.newest_first(items, 2)] == ["b", "a"]
+    assert [r.text for r in prefix.newest_first(items[:], 1)] == ["a"], "another sequence starts afresh"
+
+
+def test_rows_added_or_removed_at_the_top_are_one_insert_or_remove(qtbot) -> None:
+    model = RowsModel()
+    _tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)  # noqa: F841
+    old = rows("c", "b", "a")
+    model.set_rows(old)
+    seen = record_signals(model)
+    model.set_rows(rows("e", "d") + old)
+    model.set_rows(old[1:])
+    assert seen == [("insert", 0, 1), ("remove", 0, 2)] and ids(model) == ["b", "a"]

@@ -236,6 +236,7 @@ def test_importing_a_hostile_file_says_why_and_changes_nothing(window, monkeypat
 
 
 def test_evidence_for_an_assumption_appears_from_its_date_with_its_source(window):
+    window.workspace.tabs.setCurrentWidget(window.workspace.assumptions)
     row = window.workspace.assumptions.rows["users"]
     window.document.set_date(D(2030, 1, 19))
     assert row.evidence.isHidden()

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from gui.app.about_dialog import AboutDialog
 from gui.start.new_scenario_dialog import NewScenarioDialog
+from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import PayloadRole
 from scenario import __version__
 from scenario.model import Event
-from tests.gui.conftest import row_texts, row_payloads
+from tests.gui.conftest import press, row_texts, row_payloads
 
 D = dt.date
 
@@ -143,6 +144,7 @@ def test_dark_theme_darkens_the_palette(make_window):
 
 def test_disagreements_appear_from_their_date_with_every_position(window):
     view = window.workspace.disagreements
+    window.workspace.tabs.setCurrentWidget(view)
     window.document.set_date(D(2030, 1, 19))
     assert row_texts(view) == []
     window.document.set_date(D(2030, 1, 20))
@@ -151,6 +153,40 @@ def test_disagreements_appear_from_their_date_with_every_position(window):
     text = window.workspace.detail.toPlainText()
     assert "AppCo says 100 million." in text and "Analysts say 80 million." in text
     assert "does not choose between them" in text
+
+
+def test_a_tab_is_built_when_first_shown_with_the_state_of_that_moment(window, qtbot):
+    window.document.set_date(D(2030, 1, 20))
+    tabs = window.workspace.tabs
+    assert tabs.widget(5).findChildren(ListPanel) == [], "a tab not yet shown is not built"
+    press(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    view = window.workspace.disagreements
+    assert tabs.currentIndex() == 5 and view.isVisible()
+    assert view.view.accessibleName() == "Disagreements between sources"
+    assert row_texts(view) == ["How many users?\n2 positions · 20 Jan 2030"]
+
+
+def test_a_hidden_tab_is_left_alone_by_steps_and_catches_up_when_shown(window):
+    view = window.workspace.disagreements  # built, behind the Arguments tab
+    window.document.set_date(D(2030, 1, 19))
+    inserted: list[int] = []
+    view.model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    for day in (20, 21, 22):
+        window.document.set_date(D(2030, 1, day))
+    assert inserted == [], "steps with another tab in front cost the hidden list nothing"
+    window.workspace.tabs.setCurrentWidget(view)
+    assert inserted == [1] and row_texts(view) == ["How many users?\n2 positions · 20 Jan 2030"]
+
+
+def test_a_chosen_row_on_a_hidden_tab_still_leaves_when_no_longer_known(window):
+    view = window.workspace.disagreements
+    window.workspace.tabs.setCurrentWidget(view)
+    window.document.set_date(D(2030, 1, 20))
+    view.view.setCurrentIndex(view.model.index(0))
+    assert "How many users?" in window.workspace.detail.toPlainText()
+    window.workspace.tabs.setCurrentWidget(window.workspace.arguments)
+    window.document.set_date(D(2030, 1, 19))
+    assert window.workspace.detail.toPlainText() == "", "the detail pane does not keep what is not yet known"
 
 
 def test_a_pack_opened_from_a_file_is_kept_and_its_scenario_resumes_after_a_restart(make_window, monkeypatch, tmp_path, mini_json, data_dir):

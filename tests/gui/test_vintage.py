@@ -113,6 +113,7 @@ def test_a_scenario_started_with_a_role_shows_that_role_its_brief_and_its_notes(
     document.start_scenario(loaded, "Buyer", mode="classroom", role="r-buyer")
     document.set_date(dt.date(2025, 12, 20))
     role = window.workspace.role
+    window.workspace.tabs.setCurrentWidget(role)  # a hidden tab catches up when it is shown
     assert role.role.currentData() == "r-buyer"
     assert role.role_text.text().startswith(next(r.brief for r in loaded.pack.roles if r.id == "r-buyer"))
     assert role.notes.text().startswith("18 Dec 2025: ByteDance and TikTok sign binding agreements")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
-from gui.plots import ChartTable, draw_balance, draw_comparison, draw_history, draw_outcomes, draw_tornado, style_for
+from gui.plots import ChartTable, draw_balance, draw_comparison, draw_history, draw_outcome_bars, draw_tornado, style_for
 from scenario.argument_balance import argument_balance
 from scenario.outcomes import evaluate
 from tests.plots.conftest import texts
@@ -40,7 +40,7 @@ def test_empty_states_show_a_centred_message(ax, pack):
         (lambda: draw_balance(ax, argument_balance(pack.arguments, {}), style), "Weigh arguments"),
         (lambda: draw_history(ax, [], pack.assumptions, style), "No snapshots yet"),
         (lambda: draw_comparison(ax, [], style), "Save scenarios"),
-        (lambda: draw_outcomes(ax, None, style), "no outcome model"),
+        (lambda: draw_outcome_bars(ax, None, style) or ChartTable("Outcome probabilities", (), ()), "no outcome model"),  # no chart: nothing to list
         (lambda: draw_tornado(ax, None, style), "no outcome model"),
     ]
     for draw, words in cases:

@@ -8,7 +8,7 @@ import pytest
 from matplotlib.patches import Rectangle
 
 from gui.plots import (
-    balance_table, draw_balance, draw_comparison, draw_history, draw_outcomes, draw_tornado, style_for,
+    balance_table, draw_balance, draw_comparison, draw_history, draw_outcome_bars, draw_tornado, style_for,
 )
 from gui.plots.outcome_bars import draw_outcome_bars
 from scenario.argument_balance import argument_balance
@@ -31,7 +31,7 @@ def ticks(ax, axis: str = "y") -> list[str]:
 
 
 def test_outcome_bars_without_ranges(ax, pack):
-    table = draw_outcomes(ax, evaluate(pack, {}), STYLE, monte_carlo(pack, {}, {}))
+    table = draw_outcome_bars(ax, evaluate(pack, {}), STYLE, monte_carlo(pack, {}, {})).table()
     assert [round(b.get_width(), 6) for b in bars(ax)] == [0.4, 0.3, 0.3]
     assert ticks(ax) == ["Sold before the deadline", "Blocked in court", "Ban enforced"]
     assert ax.get_title(loc="left") == "Outcome probabilities" and ax.get_xlabel().startswith("Probability (%)\n")
@@ -43,7 +43,7 @@ def test_outcome_bars_without_ranges(ax, pack):
 
 def test_outcome_bars_with_interval(ax, pack):
     uncertainty = monte_carlo(pack, {}, {"p-deal": (0.2, 0.6)})
-    table = draw_outcomes(ax, evaluate(pack, {}), STYLE, uncertainty)
+    table = draw_outcome_bars(ax, evaluate(pack, {}), STYLE, uncertainty).table()
     errorbar = ax.containers[-1]
     assert errorbar.has_xerr and len(errorbar.lines[0].get_xdata()) == 3
     assert ax.get_legend() is not None

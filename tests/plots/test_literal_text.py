@@ -15,7 +15,7 @@ import pytest
 from matplotlib.axes import Axes
 from matplotlib.text import Text
 
-from gui.plots import draw_balance, draw_comparison, draw_history, draw_outcomes, draw_timeline, draw_tornado, style_for
+from gui.plots import draw_balance, draw_comparison, draw_history, draw_outcome_bars, draw_timeline, draw_tornado, style_for
 from gui.plots.class_figures import CLASS_FIGURES
 from scenario.argument_balance import argument_balance
 from scenario.classroom import aggregate
@@ -53,7 +53,7 @@ def _class_chart(index: int) -> Callable[[Axes, Pack, str], object]:
 
 SNAPSHOTS = [Snapshot(date=dt.date(2030, 1, 5), values={"users": 150}), Snapshot(date=dt.date(2030, 2, 5), values={"users": 90})]
 CHARTS: dict[str, Callable[[Axes, Pack, str], object]] = {
-    "outcomes": lambda ax, pack, text: draw_outcomes(ax, evaluate(pack, {}), STYLE, monte_carlo(pack, {}, {"p-deal": (0.2, 0.6)})),
+    "outcomes": lambda ax, pack, text: draw_outcome_bars(ax, evaluate(pack, {}), STYLE, monte_carlo(pack, {}, {"p-deal": (0.2, 0.6)})),
     "tornado": lambda ax, pack, text: draw_tornado(ax, sensitivity(pack, {}, {"p-court": (0.4, 0.6)}), STYLE),
     "history": lambda ax, pack, text: draw_history(ax, SNAPSHOTS, pack.assumptions, STYLE),
     "history, one number": lambda ax, pack, text: draw_history(ax, SNAPSHOTS, pack.assumptions[2:], STYLE),

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenario.argument_balance import argument_balance
+from scenario.argument_balance import argument_balance, weight_totals
 from scenario.model import Pack
 from scenario.outcome_sensitivity import sensitivity
 from scenario.outcome_uncertainty import monte_carlo, triangular
@@ -164,3 +164,13 @@ def test_monte_carlo_intervals_are_ordered_probabilities(deal, court, spread_dea
     result = monte_carlo(load_pack(MINI).pack, values, ranges, samples=2_000)
     for i in result.intervals:
         assert 0.0 <= i.low <= i.median <= i.high <= 1.0
+
+
+def test_weight_totals_agree_with_the_balance_for_every_prefix(pack):
+    weights = {a.id: ArgumentWeight(weight=n % 5 + 1) for n, a in enumerate(pack.arguments) if n % 2 == 0}
+    weights["gone-from-the-pack"] = ArgumentWeight(weight=3)
+    position = {a.id: n for n, a in enumerate(pack.arguments)}
+    for n in range(len(pack.arguments) + 1):
+        made = pack.arguments[:n]
+        balance = argument_balance(made, weights)
+        assert weight_totals(made, weights, position) == (balance.total_for, balance.total_against)

@@ -1,0 +1,59 @@
+"""Tabs whose views are built the first time they are shown, or first asked for.
+
+Building every tab with the window costs start-up time, and a built tab costs time on every
+change it follows; a tab the student never opens should cost nothing. A view built late must
+show the state it was built in (its constructor catches up with its model).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+
+class _Page(QWidget):
+    """A tab's page that holds nothing until it is first shown or its view is asked for."""
+
+    def __init__(self, make: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._make: Callable[[], QWidget] | None = make
+        self.view: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self._make is not None:
+            self.view, self._make = self._make(), None
+            self.layout().addWidget(self.view)
+            if self.isVisible():  # being shown: lay out and show the view now, not a turn later
+                self.layout().activate()
+                self.view.show()
+        assert self.view is not None
+        return self.view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.build()
+        super().showEvent(event)
+
+
+class LazyTabs(QTabWidget):
+    """A QTabWidget with `add_lazy`; `setCurrentWidget` and `indexOf` also take a built view."""
+
+    def add_lazy(self, make: Callable[[], QWidget], label: str) -> int:
+        return self.addTab(_Page(make), label)
+
+    def view(self, index: int) -> QWidget:
+        """The view on tab `index`, built now if it was not yet."""
+        page = self.widget(index)
+        return page.build() if isinstance(page, _Page) else page
+
+    def indexOf(self, widget: QWidget) -> int:
+        for n in range(self.count()):
+            page = self.widget(n)
+            if widget is page or (isinstance(page, _Page) and widget is page.view):
+                return n
+        return -1
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        self.setCurrentIndex(self.indexOf(widget))
