@@ -10,6 +10,12 @@ from store.paths import DataDirError, default_data_dir
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # Under LC_ALL=POSIX (with Python's UTF-8 coercion off) stdout is ASCII: a scenario named
+    # "Ana López" was imported, then printing its name raised, and a retry imported it twice.
+    # A line we cannot encode is printed with escapes instead; what was done stays done, once.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if argv[:1] and argv[0] in BATCH_COMMANDS:
             return run_command(argv[0], argv[1:])

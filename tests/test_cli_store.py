@@ -79,3 +79,24 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
     assert result.returncode == 1
     assert "newer version of Divestiture Lab" in result.stderr
     assert database_path(data).read_bytes() == before
+
+
+def test_import_in_an_ascii_locale_reports_a_non_ascii_name_once(tmp_path):
+    """LC_ALL=POSIX with UTF-8 coercion off: the import used to succeed, then crash printing the name."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    source, target = tmp_path / "a", tmp_path / "b"
+    saved_scenario(source, name="Ana López")
+    out = tmp_path / "ana.json"
+    assert run("export", "Ana López", "--out", str(out), "--data-dir", str(source)).returncode == 0
+    env = {**os.environ, "LC_ALL": "POSIX", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(out), "--data-dir", str(target)],
+                            capture_output=True, env=env, timeout=60, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert b"imported" in result.stdout and b"Traceback" not in result.stderr
+    with open_store(target) as store:
+        assert [s.name for s in store.list_scenarios()] == ["Ana López"]
