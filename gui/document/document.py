@@ -143,7 +143,7 @@ class Document(QObject):
         self.record, self.scenario_id = record, scenario_id
         if scenario_id is not None:
             self.autosave.write(lambda store: store.set_last_opened(scenario_id))
-        self._update_later_events()
+        self._update_later_events(announce=False)  # _open_pack's dateChanged redraws every view with it
         self._open_pack(loaded, record.current_date)
         # a new scenario starts at the pack's first day: that is not a change worth saving
         self.record = msgspec.structs.replace(record, current_date=self.date)
@@ -293,8 +293,11 @@ class Document(QObject):
         self._later_events_wanted = wanted
         self._update_later_events()
 
-    def _update_later_events(self) -> None:
-        shown = self._later_events_wanted and self.spoilers_allowed
+    def _update_later_events(self, announce: bool = True) -> None:
+        """Granted only with a scenario open: before that there is nothing to show, and views
+        must not be asked to redraw a date that does not exist yet (the setting is restored at start)."""
+        shown = self._later_events_wanted and self.record is not None and self.spoilers_allowed
         if shown != self.later_events_shown:
             self.later_events_shown = shown
-            self.laterEventsShownChanged.emit(shown)
+            if announce:
+                self.laterEventsShownChanged.emit(shown)
