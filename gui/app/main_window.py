@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStacke
 from gui.charts.figure_panel import preload_charts
 from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.document.editor import Editor
+from gui.editors.forecast_alerts import ForecastAlerts
 from scenario.rules import Move
 from gui.app.settings import THEMES, UiSettings
 from gui.start.scenario_list import ScenarioListModel
@@ -73,6 +74,10 @@ class MainWindow(QMainWindow):
         self.mode_status.setContentsMargins(0, 0, 16, 0)
         self.statusBar().addPermanentWidget(self.mode_status)
         self.statusBar().addPermanentWidget(self.save_status)
+        for mode in ("classroom", "explore"):
+            self.document.ask_before_locking[mode] = settings.get(f"go/askBeforeLocking/{mode}")
+        self.forecast_alerts = ForecastAlerts(document, self.workspace.tabs, self.workspace.forecasts, self.statusBar(),
+                                              self._remember_lock_question, self)
         self._build_menus()
         self.start_page.chosen.connect(self._start_scenario)
         self.start_page.resumed.connect(self._resume)
@@ -121,6 +126,11 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Go")
         for move in Move:
             go_menu.addAction(self.step_actions.actions[move])
+        go_menu.addSeparator()
+        self.ask_lock_action = go_menu.addAction("&Ask before forecasts lock")
+        self.ask_lock_action.setCheckable(True)
+        self.ask_lock_action.setToolTip("Before a step passes the date open questions resolve, offer to forecast them first")
+        self.ask_lock_action.toggled.connect(self._ask_lock_toggled)
 
         view_menu = self.menuBar().addMenu("&View")
         tabs = self.workspace.tabs
@@ -205,10 +215,24 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is reveal:
             self.document.reveal()
 
+    def _remember_lock_question(self, mode: str, ask: bool) -> None:
+        self.settings.set(f"go/askBeforeLocking/{mode}", ask)
+        self._update_mode()
+
+    def _ask_lock_toggled(self, ask: bool) -> None:
+        record = self.document.record
+        if record is not None:
+            self.document.ask_before_locking[record.mode] = ask
+            self.settings.set(f"go/askBeforeLocking/{record.mode}", ask)
+
     def _update_mode(self, *_: object) -> None:
         record = self.document.record
         if record is None:
             return
+        self.ask_lock_action.blockSignals(True)
+        self.ask_lock_action.setChecked(self.document.ask_before_locking[record.mode])
+        self.ask_lock_action.setText(f"&Ask before forecasts lock ({record.mode.capitalize()} mode)")
+        self.ask_lock_action.blockSignals(False)
         if record.mode == "explore":
             text = "Explore mode"
         elif record.revealed_at is None:

@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "splitters/mainSplitter": QByteArray(),
     "view/theme": "system",
     "view/revealLater": False,
+    "go/askBeforeLocking/classroom": True,  # a step that would lock unforecast questions asks first
+    "go/askBeforeLocking/explore": False,
 }
 
 THEMES = ("system", "light", "dark")

@@ -22,7 +22,7 @@ from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem
 from scenario.pack_index import packs_by_id
 from scenario.record import Mode, ScenarioRecord, with_answer, with_assumption, with_forecast, with_weight
-from scenario.rules import Move, forecast_locked, spoilers_allowed, step_target
+from scenario.rules import Move, forecast_locked, forecasts_to_lock, spoilers_allowed, step_target
 from scenario.timeline import Timeline
 from store.kept_packs import keep_pack
 from store.models import ScenarioSummary
@@ -58,6 +58,7 @@ class Document(QObject):
     recordChanged = Signal(object, object)  # ScenarioRecord, Change
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
     revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
+    lockWarning = Signal(object, object, object)  # Move, target date, [Question] it would lock unforecast; the window asks
 
     def __init__(self, store: Store | None, packs_dirs: tuple[Path, Path], unavailable: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class Document(QObject):
         self._later_events_wanted = False
         self._sources: dict[str, Source] = {}
         self.selected: object = None  # what the detail pane shows
+        self.ask_before_locking: dict[Mode, bool] = {"classroom": True, "explore": False}  # the window sets the student's choice
         self._date_timer = QTimer(self, singleShot=True, interval=DATE_SAVE_DELAY_MS)
         self._date_timer.timeout.connect(self._save_date)
 
@@ -270,13 +272,25 @@ class Document(QObject):
             return None
         return step_target(self.timeline, self.date, move)
 
-    def step(self, move: Move) -> None:
+    def forecasts_to_lock(self, target: dt.date) -> list[Question]:
+        """See `scenario.rules.forecasts_to_lock`: the open, unforecast questions a move to `target` would lock."""
+        if self.loaded is None or self.record is None or self.date is None:
+            return []
+        return forecasts_to_lock(self.loaded.pack.questions, self.record, self.date, target)
+
+    def step(self, move: Move, confirmed: bool = False) -> None:
+        """`confirmed`: the student already said to go on past the forecasts this step locks."""
         day = self.target(move)
         if day is None:
             return
         if move is Move.LAST and not self.spoilers_allowed:
             self.revealRequested.emit()
             return
+        if not confirmed and self.record is not None and self.ask_before_locking.get(self.record.mode, True):
+            locking = self.forecasts_to_lock(day)
+            if locking:
+                self.lockWarning.emit(move, day, locking)
+                return
         self.set_date(day)
 
     def select(self, item: object) -> None:

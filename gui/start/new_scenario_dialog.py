@@ -10,9 +10,12 @@ from scenario.model import Pack
 from scenario.record import NAME_MAX, Mode
 
 MODES: dict[Mode, tuple[str, str]] = {
-    "explore": ("&Explore", "Everything can be seen, and you can move freely through time."),
-    "classroom": ("&Classroom", "Only what was known on each date is shown. Forecasts lock once their question resolves; "
-                               "jumping to the end asks first and is recorded in your submission."),
+    "explore": ("&Explore", "Everything can be seen, and you can move freely through time. As in Classroom mode, a "
+                           "forecast locks once you have been on or past the date its question resolves, so jumping "
+                           "ahead (End) locks every forecast."),
+    "classroom": ("&Classroom", "Only what was known on each date is shown. A forecast locks once you have been on or past "
+                               "the date its question resolves, and a step that would lock questions you have not "
+                               "forecast asks first. Jumping to the end asks first and is recorded in your submission."),
 }
 
 

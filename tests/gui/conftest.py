@@ -16,6 +16,17 @@ from scenario.pack import load_pack
 from tests.conftest import MINI_PACK
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch):
+    """A message box no test answers would wait forever offscreen: fail at once, saying which."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected message box: {box.windowTitle()}: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
+
+
 @pytest.fixture
 def make_window(qtbot, data_dir: Path, packs_dir: Path):
     """Build (and later close) main windows sharing one data directory, as restarts would."""

@@ -82,3 +82,143 @@ def test_a_focused_slider_still_takes_the_wheel(window, qtbot):
     before = row.value.value()
     wheel(row.value, 1)
     assert row.value.value() != before
+
+
+# 3. Forecasts lock without warning
+
+@pytest.fixture
+def classroom(window):
+    document = window.document
+    document.start_scenario(document.loaded, "Class exercise", mode="classroom")
+    return window
+
+
+def answer_boxes(monkeypatch, button_text: str, keep_asking: bool = True) -> list[str]:
+    """Answer every message box with the button labelled `button_text`; returns what was asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        if box.checkBox() is not None:
+            box.checkBox().setChecked(not keep_asking)
+        next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def test_a_step_that_would_lock_an_open_question_asks_first(classroom, monkeypatch):
+    from scenario.rules import Move
+
+    window, document = classroom, classroom.document
+    document.set_date(D(2030, 2, 5))  # q-sold open since 5 Jan, resolves 11 Feb: the next deadline
+    target = document.target(Move.NEXT_DEADLINE)
+    assert target >= D(2030, 2, 11)
+    asked = answer_boxes(monkeypatch, "Forecast now")
+    document.step(Move.NEXT_DEADLINE)
+    assert asked == [f"1 open question resolves by {target.day} {target:%b} {target.year}. Forecast now, or go on?"]
+    assert document.date == D(2030, 2, 5), "nothing locked"
+    assert window.workspace.tabs.currentWidget() is window.workspace.forecasts
+    asked = answer_boxes(monkeypatch, "Go on")
+    document.step(Move.NEXT_DEADLINE)
+    assert len(asked) == 1 and document.date == target
+    assert document.forecast_locked(document.loaded.pack.questions[0])
+
+
+def test_a_forecast_question_does_not_ask_and_the_question_can_be_turned_off(classroom, monkeypatch, make_window):
+    from scenario.record import Forecast
+    from scenario.rules import Move
+
+    window, document = classroom, classroom.document
+    assert window.ask_lock_action.isChecked(), "on by default in Classroom"
+    document.set_date(D(2030, 2, 5))
+    asked = answer_boxes(monkeypatch, "Go on", keep_asking=False)
+    document.step(Move.NEXT_DEADLINE)
+    assert len(asked) == 1 and not window.ask_lock_action.isChecked()
+    document.set_date(D(2030, 2, 5))
+    document.step(Move.NEXT_DEADLINE)
+    assert len(asked) == 1, "turned off: not asked again"
+    window.ask_lock_action.setChecked(True)
+    window.close()
+    again = make_window(pack=False)
+    assert again.ask_lock_action.isChecked(), "the choice is remembered"
+    doc = again.document
+    doc.start_scenario(doc.loaded, "Second try", mode="classroom")
+    doc.set_date(D(2030, 1, 6))
+    again.editor.edit_forecast(doc.loaded.pack.questions[0], Forecast(probability=0.4, made_on=D(2030, 1, 6)))
+    asked = answer_boxes(monkeypatch, "Cancel")
+    doc.set_date(D(2030, 2, 5))
+    doc.step(Move.NEXT_DEADLINE)
+    assert asked == [] and doc.date == D(2030, 2, 11), "a forecast question locks with its forecast kept: nothing to ask"
+
+
+def test_explore_does_not_ask_by_default_and_the_dialog_says_forecasts_lock_there_too(window, monkeypatch):
+    from gui.start.new_scenario_dialog import NewScenarioDialog
+    from scenario.rules import Move
+
+    document = window.document
+    asked = answer_boxes(monkeypatch, "Cancel")
+    document.set_date(D(2030, 2, 5))
+    document.step(Move.LAST)
+    assert asked == [] and document.date == D(2030, 3, 31)
+    dialog = NewScenarioDialog(document.loaded.pack, "x", window)
+    explore = next(b for b in dialog.modes.buttons() if b.property("mode") == "explore")
+    assert "lock" in explore.accessibleDescription()
+
+
+def test_the_forecasts_tab_counts_open_questions_and_the_status_bar_says_when_one_opens(classroom):
+    from scenario.record import Forecast
+
+    window, document = classroom, classroom.document
+    tabs = window.workspace.tabs
+    index = tabs.indexOf(window.workspace.forecasts)
+    document.set_date(D(2030, 1, 4))
+    assert tabs.tabText(index) == "&Forecasts"
+    document.set_date(D(2030, 1, 5))
+    assert tabs.tabText(index) == "&Forecasts (1)"
+    assert window.statusBar().currentMessage() == "A forecast question opened: Will AppCo be sold by 11 Feb? See the Forecasts tab (Ctrl+4)."
+    window.editor.edit_forecast(document.loaded.pack.questions[0], Forecast(probability=0.4, made_on=D(2030, 1, 5)))
+    assert tabs.tabText(index) == "&Forecasts"
+
+
+# 4. Argument rows draw over each other; needless horizontal scrollbars
+
+@pytest.mark.parametrize("width", [260, 420, 900])
+def test_wrapped_rows_get_the_height_their_text_is_drawn_in(qtbot, width):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from gui.widgets.list_panel import ListPanel
+    from gui.widgets.row_delegate import PAD_X, PAD_Y, WRAP
+    from gui.widgets.rows_model import Row
+
+    panel = ListPanel("Arguments", "none", "Arguments")
+    qtbot.addWidget(panel)
+    words = "A ban or forced sale would protect user data from a foreign government's reach, say its supporters"
+    rows = [Row(f"{words[: 30 + 7 * n]} #{n}\n— Speaker {n}, 1 Aug 2020 · National security · {words[: 20 + 9 * n]}", "", n)
+            for n in range(12)]
+    panel.set_rows(rows)
+    panel.resize(width, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(250)  # a relayout after a resize waits 100 ms, then goes in batches
+    view = panel.view
+    bold = QFont(view.font())
+    bold.setBold(True)
+    normal = QFont(view.font())
+    normal.setBold(False)
+    previous_bottom = None
+    for n, row in enumerate(rows):
+        rect = view.visualRect(panel.model.index(n))
+        head, _, rest = row.text.partition("\n")
+        box = QRect(0, 0, rect.width() - 2 * PAD_X, 100_000)
+        needed = QFontMetrics(bold).boundingRect(box, WRAP, head).height() + QFontMetrics(normal).boundingRect(box, WRAP, rest).height()
+        assert needed <= rect.height() - 2 * PAD_Y, f"row {n} at {width}px draws past its bottom"
+        assert rect.height() - 2 * PAD_Y - needed <= 4, f"row {n} at {width}px has a gap"
+        if previous_bottom is not None:
+            assert rect.top() > previous_bottom, f"rows overlap: {[view.visualRect(panel.model.index(k)).getRect() for k in range(n + 1)]}"
+        previous_bottom = rect.bottom()
+    assert not view.horizontalScrollBar().isVisible()
