@@ -13,6 +13,7 @@ from gui.app.main_window import MainWindow
 from gui.document.document import Document
 from gui.document.editor import Editor
 from gui.app.settings import UiSettings
+from gui.app.window_size import keep_on_screen
 from gui.app.startup import StartupRefused, open_store_for_gui, refuse
 from gui.widgets.theme import ThemeSwitcher
 from gui.widgets.wheel_guard import install_wheel_guard
@@ -77,6 +78,8 @@ def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date
         return refuse(str(exc), interactive)
     if interactive:
         window.show()
+        if window.first_start:
+            keep_on_screen(window)
         return app.exec()
     window.resize(*size)
     window.show()

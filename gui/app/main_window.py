@@ -15,6 +15,7 @@ from gui.document.editor import Editor
 from gui.editors.forecast_alerts import ForecastAlerts
 from scenario.rules import Move
 from gui.app.settings import THEMES, UiSettings
+from gui.app.window_size import size_first_window
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
 from gui.widgets.plain import message_box
@@ -251,8 +252,9 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window/geometry")
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        self.first_start = geometry.isEmpty() or not self.restoreGeometry(geometry)
+        if self.first_start:
+            size_first_window(self)
         self.restoreState(self.settings.get("window/state"))
         for splitter in self.workspace.splitters():
             state = self.settings.get(f"splitters/{splitter.objectName()}")

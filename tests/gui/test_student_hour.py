@@ -222,3 +222,27 @@ def test_wrapped_rows_get_the_height_their_text_is_drawn_in(qtbot, width):
             assert rect.top() > previous_bottom, f"rows overlap: {[view.visualRect(panel.model.index(k)).getRect() for k in range(n + 1)]}"
         previous_bottom = rect.bottom()
     assert not view.horizontalScrollBar().isVisible()
+
+
+# 5. The first window fits the screen, frame included
+
+@pytest.mark.parametrize("available, expected", [
+    ((0, 0, 1280, 800), (4, 32, 1272, 764)),
+    ((0, 24, 1920, 1056), (320, 24 + 32 + (1056 - 836) // 2, 1280, 800)),
+])
+def test_first_window_geometry_is_inside_the_available_area(available, expected):
+    from PySide6.QtCore import QMargins, QRect
+
+    from gui.app.window_size import fitted
+
+    got = fitted(QRect(*available), QMargins(4, 32, 4, 4))
+    assert got.getRect() == expected
+    outer = got.adjusted(-4, -32, 4, 4)
+    assert QRect(*available).contains(outer)
+
+
+def test_a_first_start_is_sized_from_the_screen(make_window):
+    window = make_window()
+    available = window.screen().availableGeometry()
+    assert window.first_start
+    assert window.width() <= available.width() and window.height() + 32 <= available.height()
