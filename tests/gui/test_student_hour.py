@@ -246,3 +246,28 @@ def test_a_first_start_is_sized_from_the_screen(make_window):
     available = window.screen().availableGeometry()
     assert window.first_start
     assert window.width() <= available.width() and window.height() + 32 <= available.height()
+
+
+# 6. The new-scenario dialog clips the mode descriptions and the role brief
+
+@pytest.mark.parametrize("pack_id", ["tiktok-2020", "tiktok-2024"])
+def test_new_scenario_dialog_shows_every_line_of_its_text(qtbot, pack_id):
+    from PySide6.QtWidgets import QLabel
+
+    from gui.start.new_scenario_dialog import NewScenarioDialog
+    from scenario.pack import load_pack
+    from scenario.resources import PACKS_DIR
+
+    pack = load_pack(PACKS_DIR / f"{pack_id}.json").pack
+    dialog = NewScenarioDialog(pack, pack.title)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for index in range(dialog.role.count()):
+        dialog.role.setCurrentIndex(index)
+        qtbot.wait(20)
+        for label in dialog.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap():
+                needed = label.heightForWidth(label.width())
+                assert label.height() >= needed, f"{dialog.role.currentText()}: {label.text()[:40]}… cut ({label.height()} < {needed})"
+                assert dialog.rect().contains(label.geometry().translated(label.parentWidget().mapTo(dialog, label.geometry().topLeft()) - label.geometry().topLeft()))
