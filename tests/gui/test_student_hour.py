@@ -271,3 +271,37 @@ def test_new_scenario_dialog_shows_every_line_of_its_text(qtbot, pack_id):
                 needed = label.heightForWidth(label.width())
                 assert label.height() >= needed, f"{dialog.role.currentText()}: {label.text()[:40]}… cut ({label.height()} < {needed})"
                 assert dialog.rect().contains(label.geometry().translated(label.parentWidget().mapTo(dialog, label.geometry().topLeft()) - label.geometry().topLeft()))
+
+
+# 8. "How your view moved"
+
+def test_history_says_when_it_is_empty_and_undo_leaves_no_row(window):
+    view = window.workspace.assumptions
+    window.workspace.tabs.setCurrentWidget(view)
+    document = window.document
+    assert view.history_empty.isVisible() and not view.history.isVisible()
+    document.set_date(D(2030, 1, 20))
+    row = next(iter(view.rows.values()))
+    row.value.setValue(row.value.value() + 5)
+    assert view.history.rowCount() == 1 and view.history.isVisible() and not view.history_empty.isVisible()
+    window.editor.undo_stack.undo()
+    assert view.history.rowCount() == 0 and view.history_empty.isVisible()
+    assert document.record.snapshots == []
+    assert document.store.load(document.scenario_id).snapshots == [], "the store agrees"
+    window.editor.undo_stack.redo()
+    assert view.history.rowCount() == 1
+    assert len(document.store.load(document.scenario_id).snapshots) == 1
+
+
+def test_history_headers_are_not_cut(window, qtbot):
+    view = window.workspace.assumptions
+    window.workspace.tabs.setCurrentWidget(view)
+    window.document.set_date(D(2030, 1, 20))
+    row = next(iter(view.rows.values()))
+    row.value.setValue(row.value.value() + 5)
+    qtbot.wait(10)
+    header = view.history.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(view.history.columnCount()):
+        text = view.history.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text
