@@ -51,6 +51,7 @@ class ChartsView(QWidget):
         document.recordChanged.connect(self.refresh)
         document.scenariosChanged.connect(self.refresh)
         document.laterEventsShownChanged.connect(self.refresh)
+        document.explainedChanged.connect(lambda _outcome: self.refresh() if self.choice.currentIndex() == TORNADO else None)
 
     def _timeline_key(self, day: dt.date) -> tuple:
         from scenario.known import known_key
@@ -93,7 +94,9 @@ class ChartsView(QWidget):
                 from scenario.implications import implications
 
                 implied = implications(pack, record)
-                return draw_tornado(ax, implied.sensitivity if implied else None, style)
+                sensitivity = implied.sensitivity if implied else None
+                explained = document.explained if sensitivity and document.explained in sensitivity.outcome_ids else None
+                return draw_tornado(ax, sensitivity, style, explained)
             if index == BALANCE:
                 from gui.plots import draw_balance
                 from scenario.argument_balance import argument_balance
@@ -102,7 +105,7 @@ class ChartsView(QWidget):
             if index == HISTORY:
                 from gui.plots import draw_history
 
-                return draw_history(ax, record.snapshots, pack.assumptions, style)
+                return draw_history(ax, record.snapshots, pack.assumptions, style, (pack.start, pack.end))
             from gui.plots import draw_comparison
 
             return draw_comparison(ax, self._compared(), style)

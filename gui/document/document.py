@@ -58,6 +58,7 @@ class Document(QObject):
     recordChanged = Signal(object, object)  # ScenarioRecord, Change
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
     revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
+    explainedChanged = Signal(object)  # the outcome id the student asked to have explained (Explain, the tornado)
     lockWarning = Signal(object, object, object)  # Move, target date, [Question] it would lock unforecast; the window asks
 
     def __init__(self, store: Store | None, packs_dirs: tuple[Path, Path], unavailable: str = "", parent: QObject | None = None) -> None:
@@ -74,6 +75,7 @@ class Document(QObject):
         self._later_events_wanted = False
         self._sources: dict[str, Source] = {}
         self.selected: object = None  # what the detail pane shows
+        self.explained: str | None = None  # the outcome chosen in Explain; None for the model's first
         self.ask_before_locking: dict[Mode, bool] = {"classroom": True, "explore": False}  # the window sets the student's choice
         self._date_timer = QTimer(self, singleShot=True, interval=DATE_SAVE_DELAY_MS)
         self._date_timer.timeout.connect(self._save_date)
@@ -292,6 +294,12 @@ class Document(QObject):
                 self.lockWarning.emit(move, day, locking)
                 return
         self.set_date(day)
+
+    def explain(self, outcome_id: str | None) -> None:
+        """The outcome the student wants explained: Explain and the tornado chart both follow it."""
+        if outcome_id != self.explained:
+            self.explained = outcome_id
+            self.explainedChanged.emit(outcome_id)
 
     def select(self, item: object) -> None:
         self.selected = item

@@ -66,7 +66,7 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
     ), empty="No assumptions set: the pack's defaults apply.")
     if len(record.snapshots) > 1:
         shown = [a for a in pack.assumptions if any(a.id in s.values for s in record.snapshots)]
-        images["chart:history"], _ = render_chart(lambda ax, style: _for_print(ax, style, draw_history(ax, record.snapshots, shown, style)))
+        images["chart:history"], _ = render_chart(lambda ax, style: _for_print(ax, style, draw_history(ax, record.snapshots, shown, style, (pack.start, pack.end))))
         page.image("chart:history", "How the assumptions moved", CHART_WIDTH)
 
     page.heading("Arguments weighed")

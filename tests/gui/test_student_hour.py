@@ -305,3 +305,23 @@ def test_history_headers_are_not_cut(window, qtbot):
     for column in range(view.history.columnCount()):
         text = view.history.horizontalHeaderItem(column).text()
         assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text
+
+
+# 9. The tornado follows Explain
+
+def test_the_tornado_shows_the_outcome_explain_has_selected(window, qtbot):
+    from gui.charts.charts_view import TORNADO
+
+    outcomes = window.workspace.assumptions.outcomes
+    window.workspace.tabs.setCurrentWidget(window.workspace.assumptions)
+    qtbot.waitUntil(lambda: outcomes.outcomes.result is not None)
+    assert outcomes.choice.count() >= 2
+    outcomes.choice.setCurrentIndex(1)
+    chosen = outcomes.choice.currentText()
+    charts = window.workspace.charts
+    charts.choice.setCurrentIndex(TORNADO)
+    window.workspace.tabs.setCurrentWidget(charts)
+    qtbot.waitUntil(lambda: charts.panel.result is not None and chosen in charts.panel.table().title)
+    outcomes.choice.setCurrentIndex(0)
+    first = outcomes.choice.currentText()
+    qtbot.waitUntil(lambda: first in charts.panel.table().title)
