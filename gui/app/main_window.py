@@ -18,7 +18,7 @@ from gui.app.settings import THEMES, UiSettings
 from gui.app.window_size import size_first_window
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
-from gui.widgets.plain import message_box
+from gui.widgets.plain import message_box, without_mnemonic
 from gui.workspace.step_actions import StepActions
 from gui.widgets.theme import ThemeSwitcher
 from gui.workspace.workspace import Workspace
@@ -119,8 +119,10 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setProperty("shortcutName", "Undo")
         redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setProperty("shortcutName", "Redo")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         tabs = self.workspace.tabs
         for n in range(tabs.count()):
-            action = view_menu.addAction(tabs.tabText(n).replace("&", ""), lambda n=n: tabs.setCurrentIndex(n))
+            action = view_menu.addAction(without_mnemonic(tabs.tabText(n)).replace("&", "&&"), lambda n=n: tabs.setCurrentIndex(n))
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         view_menu.addSeparator()
         self.reveal_action = view_menu.addAction("Show &later events")

@@ -116,5 +116,6 @@ class ArgumentsView(QWidget):
         role = next((r for r in timeline.pack.roles if record and r.id == record.role), None)
         for side, panel in self.columns.items():
             rows = [self._row(a, weights.get(a.id), role.stakeholder if role else None) for a in shown if a.side == side]
-            panel.empty.setText(NONE_MATCH if (theme, stakeholder) != (ALL, ALL) else NONE_YET)
+            made_here = sum(1 for a in made if a.side == side)
+            panel.empty.setText(NONE_MATCH if made_here else NONE_YET)  # a filter hides what was made; it cannot hide nothing
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

@@ -83,7 +83,7 @@ class StartPage(QWidget):
     def set_packs(self, entries: list[PackEntry]) -> None:
         """The packs as found now; the saved scenarios are listed afresh with their titles."""
         self.packs.set_rows([_pack_row(e) for e in entries])
-        self.scenario_list.set_pack_titles({e.loaded.pack.id: e.loaded.pack.title for e in entries if e.loaded is not None})
+        self.scenario_list.set_packs([e.loaded.pack for e in entries if e.loaded is not None])
         first = next((i for i, e in enumerate(entries) if e.loaded is not None), None)
         if first is not None:
             self.packs.view.setCurrentIndex(self.packs.model.index(first))

@@ -325,3 +325,62 @@ def test_the_tornado_shows_the_outcome_explain_has_selected(window, qtbot):
     outcomes.choice.setCurrentIndex(0)
     first = outcomes.choice.currentText()
     qtbot.waitUntil(lambda: first in charts.panel.table().title)
+
+
+# 11. Wording
+
+def test_tab_names_keep_their_ampersand_and_f1_says_undo(window):
+    from gui.app.shortcuts_dialog import shortcut_rows
+
+    window.document.set_date(D(2030, 1, 20))
+    row = next(iter(window.workspace.assumptions.rows.values()))
+    row.value.setValue(row.value.value() + 5)  # the undo action's text now names this edit
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert "Role && prompts" in [a.text() for a in view_menu.actions()]  # shown as "Role & prompts"
+    rows = dict(shortcut_rows(window))
+    assert "Role & prompts" in rows and "Undo" in rows and "Redo" in rows
+    assert not any(name.startswith("Undo ") for name in rows)
+
+
+def test_saved_scenarios_show_pack_and_role_titles_not_ids(window):
+    from gui.start.scenario_list import CardRole
+
+    document = window.document
+    document.start_scenario(document.loaded, "With a role", role="r-exec")
+    role_title = next(r.title for r in document.loaded.pack.roles if r.id == "r-exec")
+    model = window.scenario_list
+    model.refresh()
+    cells = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert cells[1] == "Mini pack (synthetic)" and cells[2] == role_title
+    card = model.index(0, 0).data(CardRole)
+    assert f"role: {role_title}" in card and "r-exec" not in card
+
+
+def test_forecast_summary_counts_open_and_resolved_questions(window):
+    view = window.workspace.forecasts
+    window.workspace.tabs.setCurrentWidget(view)
+    window.document.set_date(D(2030, 1, 20))
+    assert view.summary.text().startswith("1 question open so far.")
+    window.document.set_date(D(2030, 3, 1))
+    assert view.summary.text().startswith("1 question resolved so far.")
+    assert "open" not in view.summary.text().split(".")[0]
+
+
+def test_a_filter_that_hides_every_argument_says_so(window):
+    view = window.workspace.arguments
+    window.workspace.tabs.setCurrentWidget(view)
+    window.document.set_date(D(2030, 1, 20))
+    view.theme.setCurrentIndex(view.theme.findData("security_data"))
+    against = view.columns["against"]
+    assert against.model.rowCount() == 0
+    assert against.empty.text() == "No argument made so far on this side matches the filter."
+    window.document.set_date(D(2030, 1, 6))  # nothing said against yet, filter or not
+    assert view.columns["against"].empty.text() == "No argument on this side has been made yet on this date."
+
+
+def test_suggested_file_names_read_as_the_name():
+    from gui.widgets.plain import file_stem
+
+    assert file_stem("TikTok 2020: the executive orders") == "TikTok 2020 - the executive orders"
+    assert file_stem("Alex <b>B</b>") == "Alex b B b"
+    assert file_stem("///") == "scenario"
