@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from gui.actions.save_file import save_file
+from gui.widgets.folders import remember, start_folder
 from gui.widgets.plain import file_stem, warn
 from scenario.record import NAME_MAX
 from store.backups import utc_now
@@ -53,10 +54,12 @@ def export_report(window: CommandHost) -> None:
 
 def open_class(window: CommandHost, folder: bool) -> None:
     if folder:
-        chosen = QFileDialog.getExistingDirectory(window, "Open a folder of class submissions", str(Path.home()))
+        chosen = QFileDialog.getExistingDirectory(window, "Open a folder of class submissions", str(start_folder()))
+        remember(chosen)
         paths = [chosen] if chosen else []
     else:
-        paths, _ = QFileDialog.getOpenFileNames(window, "Open class submissions", str(Path.home()), "Submission files (*.json)")
+        paths, _ = QFileDialog.getOpenFileNames(window, "Open class submissions", str(start_folder()), "Submission files (*.json)")
+        remember(paths[0] if paths else "")
     if paths:
         show_class(window, paths)
 

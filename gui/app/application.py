@@ -16,7 +16,7 @@ from gui.app.settings import UiSettings
 from gui.app.window_size import keep_on_screen
 from gui.app.startup import StartupRefused, open_store_for_gui, refuse
 from gui.widgets.theme import ThemeSwitcher
-from gui.widgets.wheel_guard import install_wheel_guard
+from gui.widgets.input_guard import install_input_guard
 from scenario.pack import LoadedPack, PackError
 from scenario.resources import ICON, PACKS_DIR
 from store.paths import user_packs_dir
@@ -28,7 +28,7 @@ def create_application() -> QApplication:
     app.setOrganizationName("Divestiture Lab")
     app.setDesktopFileName("divestiture-lab")
     app.setWindowIcon(QIcon(str(ICON)))
-    install_wheel_guard(app)
+    install_input_guard(app)
     return app
 
 

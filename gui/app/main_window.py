@@ -18,6 +18,7 @@ from gui.app.settings import THEMES, UiSettings
 from gui.app.window_size import size_first_window
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
+from gui.widgets.folders import remember as remember_folder, start_folder
 from gui.widgets.plain import message_box, without_mnemonic
 from gui.workspace.step_actions import StepActions
 from gui.widgets.theme import ThemeSwitcher
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         document.scenarioOpened.connect(self._update_mode)
         document.recordChanged.connect(self._update_mode)
         document.revealRequested.connect(self.confirm_reveal)
+        document.scenariosChanged.connect(self._update_exports)
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:
             self.save_status.setText(f"Not saved: {document.autosave.unavailable}. Export your scenario to keep it.")
@@ -104,12 +106,17 @@ class MainWindow(QMainWindow):
         new.setToolTip("Start a new scenario, or resume a saved one")
         file_menu.addAction("&Scenarios…", lambda: _file_actions().manage_scenarios(self)).setShortcut(QKeySequence("Ctrl+Shift+O"))
         file_menu.addSeparator()
-        file_menu.addAction("&Export scenario…", lambda: _file_actions().export_scenario(self)).setShortcut(QKeySequence("Ctrl+E"))
+        export_scenario = file_menu.addAction("&Export scenario…", lambda: _file_actions().export_scenario(self))
+        export_scenario.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addAction("&Import scenario…", lambda: _file_actions().import_scenario(self))
         file_menu.addAction("&Restore from backup…", lambda: _file_actions().restore_backup(self))
         file_menu.addSeparator()
-        file_menu.addAction("Export &submission for your teacher…", lambda: _classroom_actions().export_submission(self)).setShortcut(QKeySequence("Ctrl+Shift+E"))
-        file_menu.addAction("Export re&port (PDF)…", lambda: _classroom_actions().export_report(self)).setShortcut(QKeySequence("Ctrl+P"))
+        export_submission = file_menu.addAction("Export &submission for your teacher…", lambda: _classroom_actions().export_submission(self))
+        export_submission.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        export_report = file_menu.addAction("Export re&port (PDF)…", lambda: _classroom_actions().export_report(self))
+        export_report.setShortcut(QKeySequence("Ctrl+P"))
+        self.export_actions = (export_scenario, export_submission, export_report)  # each needs an open scenario
+        self._update_exports()
         file_menu.addSeparator()
         file_menu.addAction("Open &class submissions…", lambda: _classroom_actions().open_class(self, folder=False))
         file_menu.addAction("Open class &folder…", lambda: _classroom_actions().open_class(self, folder=True))
@@ -228,8 +235,13 @@ class MainWindow(QMainWindow):
             self.document.ask_before_locking[record.mode] = ask
             self.settings.set(f"go/askBeforeLocking/{record.mode}", ask)
 
+    def _update_exports(self, *_: object) -> None:
+        for action in self.export_actions:
+            action.setEnabled(self.document.record is not None)
+
     def _update_mode(self, *_: object) -> None:
         record = self.document.record
+        self._update_exports()
         if record is None:
             return
         self.ask_lock_action.blockSignals(True)
@@ -258,6 +270,7 @@ class MainWindow(QMainWindow):
         if self.first_start:
             size_first_window(self)
         self.restoreState(self.settings.get("window/state"))
+        remember_folder(self.settings.get("files/lastFolder"))
         for splitter in self.workspace.splitters():
             state = self.settings.get(f"splitters/{splitter.objectName()}")
             if not state.isEmpty():
@@ -266,6 +279,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
+        self.settings.set("files/lastFolder", str(start_folder()))
         for splitter in self.workspace.splitters():
             self.settings.set(f"splitters/{splitter.objectName()}", QByteArray(splitter.saveState()))
         self.settings.sync()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.widgets.folders import remember, start_folder
 from gui.widgets.list_panel import ListPanel
 from gui.start.scenario_list import CardRole, ScenarioListModel
 from gui.widgets.rows_model import PayloadRole, Row
@@ -106,7 +106,8 @@ class StartPage(QWidget):
             self.chosen.emit(loaded)
 
     def _open_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open scenario pack", str(Path.home()), "Scenario packs (*.json)")
+        name, _ = QFileDialog.getOpenFileName(self, "Open scenario pack", str(start_folder()), "Scenario packs (*.json)")
+        remember(name)
         if not name:
             return
         try:

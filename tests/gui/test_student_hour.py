@@ -384,3 +384,57 @@ def test_suggested_file_names_read_as_the_name():
     assert file_stem("TikTok 2020: the executive orders") == "TikTok 2020 - the executive orders"
     assert file_stem("Alex <b>B</b>") == "Alex b B b"
     assert file_stem("///") == "scenario"
+
+
+# 12. Interaction
+
+def test_a_focused_slider_takes_left_and_right_instead_of_the_date(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    view = window.workspace.assumptions
+    window.workspace.tabs.setCurrentWidget(view)
+    window.document.set_date(D(2030, 1, 20))
+    row = next(iter(view.rows.values()))
+    row.slider.setFocus()
+    qtbot.waitUntil(row.slider.hasFocus)
+    before = row.slider.value()
+    QTest.keyClick(row.slider, Qt.Key.Key_Right)
+    assert window.document.date == D(2030, 1, 20), "the date stays"
+    assert row.slider.value() > before, "the slider moved"
+    QTest.keyClick(row.slider, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert window.document.date == D(2030, 1, 21), "Shift+Right still steps a day"
+
+
+def test_export_items_need_an_open_scenario(make_window):
+    window = make_window(pack=False)  # first start: the start page, nothing open
+    assert window.document.record is None
+    assert [a.isEnabled() for a in window.export_actions] == [False, False, False]
+    document = window.document
+    document.start_scenario(document.find_pack("mini"), "Now open")
+    assert all(a.isEnabled() for a in window.export_actions)
+
+
+def test_save_image_says_where_it_saved_and_the_next_dialog_opens_there(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "charts"
+    folder.mkdir()
+    offered: list[str] = []
+
+    def pick(parent, title, start, filters):
+        offered.append(start)
+        return str(folder / "balance.png"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", pick)
+    charts = window.workspace.charts
+    window.workspace.tabs.setCurrentWidget(charts)
+    qtbot.waitUntil(lambda: charts.panel.result is not None)
+    charts.panel.save_image()
+    assert (folder / "balance.png").stat().st_size > 1000
+    assert charts.panel.saved_note.text() == "Saved as balance.png"
+    charts.panel.save_image()
+    assert Path(offered[1]).parent == folder, "the second dialog opens where the first saved"
+    window.close()
+    from gui.app.settings import UiSettings
+
+    assert UiSettings(window.data_dir).get("files/lastFolder") == str(folder), "and the next run too"
