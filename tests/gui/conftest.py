@@ -61,3 +61,13 @@ def row_texts(panel: ListPanel) -> list[str]:
 def row_payloads(panel: ListPanel) -> list[object]:
     """The item behind each row: what selecting it shows in the detail pane."""
     return [panel.model.index(n).data(PayloadRole) for n in range(panel.model.rowCount())]
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """A Python warning printed while the GUI suite runs (a matplotlib AutoDateLocator warning,
+    a deprecation, a resource left open) fails the test that printed it, as a traceback already
+    does (pytest-qt fails a test on an exception raised in a slot)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.filterwarnings("error"))
