@@ -21,6 +21,17 @@ from store.files import write_atomic
 if TYPE_CHECKING:
     from gui.actions.host import CommandHost
 
+def _ask_name(window: CommandHost, title: str) -> str:
+    """The student's name, asked each time and kept for this run only (it is not stored); "" when cancelled."""
+    student, ok = QInputDialog.getText(window, title, "Your name, as your teacher should see it:",
+                                       QLineEdit.EchoMode.Normal, window.property("studentName") or "")
+    student = student.strip()[:NAME_MAX]
+    if not ok or not student:
+        return ""
+    window.setProperty("studentName", student)
+    return student
+
+
 def export_submission(window: CommandHost) -> None:
     """The student's name is asked each time and kept for this run only: it is not stored."""
     from scenario.submission import encode_submission
@@ -29,12 +40,9 @@ def export_submission(window: CommandHost) -> None:
     if document.record is None or document.loaded is None:
         warn(window, "Nothing to submit", "Open a scenario first.")
         return
-    student, ok = QInputDialog.getText(window, "Export submission", "Your name, as your teacher should see it:",
-                                       QLineEdit.EchoMode.Normal, window.property("studentName") or "")
-    student = student.strip()[:NAME_MAX]
-    if not ok or not student:
+    student = _ask_name(window, "Export submission")
+    if not student:
         return
-    window.setProperty("studentName", student)
     record, loaded = document.record, document.loaded
     save_file(window, "Export submission", Path.home() / f"{file_stem(student)} - {file_stem(record.name)}.json", "Submission files (*.json)",
               lambda path: write_atomic(path, encode_submission(record, loaded, student, utc_now())), lambda path: f"Submission saved to {path}")
@@ -47,9 +55,12 @@ def export_report(window: CommandHost) -> None:
     if document.record is None or document.loaded is None:
         warn(window, "Nothing to report", "Open a scenario first.")
         return
+    student = _ask_name(window, "Export report")
+    if not student:
+        return
     record, pack, day = document.record, document.loaded.pack, document.date
-    save_file(window, "Export report", Path.home() / f"{file_stem(record.name)}.pdf", "PDF files (*.pdf)",
-              lambda path: student_report(record, pack, path, as_of=day), lambda path: f"Report saved to {path}")
+    save_file(window, "Export report", Path.home() / f"{file_stem(student)} - {file_stem(record.name)}.pdf", "PDF files (*.pdf)",
+              lambda path: student_report(record, pack, path, as_of=day, student=student), lambda path: f"Report saved to {path}")
 
 
 def open_class(window: CommandHost, folder: bool) -> None:

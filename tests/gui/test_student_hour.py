@@ -438,3 +438,31 @@ def test_save_image_says_where_it_saved_and_the_next_dialog_opens_there(window, 
     from gui.app.settings import UiSettings
 
     assert UiSettings(window.data_dir).get("files/lastFolder") == str(folder), "and the next run too"
+
+
+# 10. The student PDF
+
+def test_the_student_report_names_the_student_the_date_the_mode_and_what_the_assumptions_imply(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    import gui.report.student
+    from gui.actions import classroom_actions
+
+    pages: list[str] = []
+    real = gui.report.student.write_pdf
+    monkeypatch.setattr(gui.report.student, "write_pdf", lambda html, *rest: (pages.append(html), real(html, *rest)))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Sam Student", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r.pdf"), ""))
+    document = window.document
+    document.set_date(D(2030, 1, 20))
+    pack = document.loaded.pack
+    first, *rest = pack.assumptions
+    row = window.workspace.assumptions.rows[first.id]
+    row.value.setValue(row.value.value() + 5)
+    classroom_actions.export_report(window)
+    [html] = pages
+    assert "Sam Student" in html
+    assert "Scenario date" in html and "Sun 20 Jan 2030" in html and "Explore" in html
+    assert "What these assumptions imply" in html and pack.outcome_model.outcomes[0].label in html
+    assert rest and all(a.label in html for a in rest), "assumptions left at their defaults are listed too"
+    assert "left at the pack&#x27;s default" in html or "left at the pack's default" in html
