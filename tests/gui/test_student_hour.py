@@ -466,3 +466,26 @@ def test_the_student_report_names_the_student_the_date_the_mode_and_what_the_ass
     assert "What these assumptions imply" in html and pack.outcome_model.outcomes[0].label in html
     assert rest and all(a.label in html for a in rest), "assumptions left at their defaults are listed too"
     assert "left at the pack&#x27;s default" in html or "left at the pack's default" in html
+
+
+def contrast(a, b) -> float:
+    def luminance(c) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_check_boxes_stand_out_in_dark_mode(window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window.set_theme("dark")
+    row = next(iter(window.workspace.assumptions.rows.values()))
+    palette = row.ranged.palette()
+    box, around = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Window)
+    assert contrast(box, around) >= 3.0, "the Range box is visible (WCAG 1.4.11, 3:1)"
+    assert contrast(palette.color(QPalette.ColorRole.Text), box) >= 4.5, "and so is its check mark"
+    window.set_theme("light")
+    assert QApplication.palette("QCheckBox").color(QPalette.ColorRole.Base) == QApplication.palette().color(QPalette.ColorRole.Base)
