@@ -139,11 +139,13 @@ class FigurePanel(QWidget):
     def save_image(self) -> None:
         if self.figure is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Save chart", in_start_folder("chart.png"), "PNG image (*.png);;SVG image (*.svg)")
+        name, chosen = QFileDialog.getSaveFileName(self, "Save chart", in_start_folder("chart.png"), "PNG image (*.png);;SVG image (*.svg)")
         if not name:
             return
         remember(name)
         path = Path(name)
+        if path.suffix.lower() not in (".png", ".svg"):  # "x" typed in the dialog: the type chosen there, as the note will say
+            path = path.with_name(path.name + (".svg" if "svg" in chosen.lower() else ".png"))
         try:
             self.export(path)
         except (OSError, ValueError) as exc:

@@ -489,3 +489,14 @@ def test_check_boxes_stand_out_in_dark_mode(window):
     assert contrast(palette.color(QPalette.ColorRole.Text), box) >= 4.5, "and so is its check mark"
     window.set_theme("light")
     assert QApplication.palette("QCheckBox").color(QPalette.ColorRole.Base) == QApplication.palette().color(QPalette.ColorRole.Base)
+
+
+def test_save_image_adds_the_chosen_type_to_a_bare_name(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x"), "SVG image (*.svg)"))
+    charts = window.workspace.charts
+    window.workspace.tabs.setCurrentWidget(charts)
+    qtbot.waitUntil(lambda: charts.panel.result is not None)
+    charts.panel.save_image()
+    assert (tmp_path / "x.svg").exists() and charts.panel.saved_note.text() == "Saved as x.svg"
