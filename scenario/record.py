@@ -107,12 +107,23 @@ def with_assumption(record: ScenarioRecord, assumption_id: str, value: Assumptio
 
 
 def with_snapshot(record: ScenarioRecord, at: dt.date) -> ScenarioRecord:
-    """Keep one snapshot per date: a later edit on the same date replaces that date's values."""
+    """Keep one snapshot per date: a later edit on the same date replaces that date's values.
+
+    A snapshot records a move: when the values are back where the previous snapshot had them
+    (nothing set, before the first), that date has none, so an undone edit leaves no row behind.
+    """
     values = {key: v.value for key, v in record.assumptions.items()}
     kept = [s for s in record.snapshots if s.date != at]
-    kept.append(Snapshot(date=at, values=values))
-    kept.sort(key=lambda s: s.date)
+    if values != snapshot_before(kept, at):
+        kept.append(Snapshot(date=at, values=values))
+        kept.sort(key=lambda s: s.date)
     return msgspec.structs.replace(record, snapshots=kept)
+
+
+def snapshot_before(snapshots: list[Snapshot], at: dt.date) -> dict[str, float]:
+    """The values of the last snapshot before `at`; none set before the first."""
+    earlier = [s for s in snapshots if s.date < at]
+    return max(earlier, key=lambda s: s.date).values if earlier else {}
 
 
 def _with_entry(record: ScenarioRecord, field: str, key: str, value: object | None) -> ScenarioRecord:

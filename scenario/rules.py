@@ -48,6 +48,19 @@ def forecast_locked(question: Question, record: ScenarioRecord, day: dt.date) ->
     return max(day, record.furthest_date or day) >= question.resolves
 
 
+def forecasts_to_lock(questions: list[Question], record: ScenarioRecord, day: dt.date, target: dt.date) -> list[Question]:
+    """The questions open on `day` that the student has not forecast and a move to `target` would
+    lock for good: what a step asks about first. A question locks at its resolution date whether or
+    not it was forecast, so an unseen jump must not close one silently."""
+    return [q for q in questions if q.opens <= day and q.id not in record.forecasts
+            and not forecast_locked(q, record, day) and forecast_locked(q, record, target)]
+
+
+def awaiting_forecast(questions: list[Question], record: ScenarioRecord, day: dt.date) -> list[Question]:
+    """Questions open on `day`, not locked, that the student has not forecast yet: the Forecasts tab's badge."""
+    return [q for q in questions if q.opens <= day and q.id not in record.forecasts and not forecast_locked(q, record, day)]
+
+
 def spoilers_allowed(record: ScenarioRecord | None) -> bool:
     """Later events may be shown: always in Explore mode, in Classroom mode once revealed."""
     return record is None or record.mode != "classroom" or record.revealed_at is not None

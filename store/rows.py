@@ -83,7 +83,10 @@ SNAPSHOTS = Table(  # keyed by ISO date; the value is that date's {assumption id
 def save_snapshot(conn: sqlite3.Connection, scenario_id: int, at: dt.date) -> None:
     """The values as they now stand, as that date's snapshot (as `scenario.record.with_snapshot`)."""
     values = dict(conn.execute("SELECT assumption_id, value FROM assumption_value WHERE scenario_id = ?", (scenario_id,)))
-    SNAPSHOTS.save(conn, scenario_id, at.isoformat(), values)
+    before = conn.execute("SELECT assumption_values FROM snapshot WHERE scenario_id = ? AND date < ? ORDER BY date DESC LIMIT 1",
+                          (scenario_id, at.isoformat())).fetchone()
+    unchanged = values == (SNAPSHOTS.from_row(before) if before else {})
+    SNAPSHOTS.save(conn, scenario_id, at.isoformat(), None if unchanged else values)
 
 
 def insert_record(conn: sqlite3.Connection, record: ScenarioRecord, stamp: str) -> int:

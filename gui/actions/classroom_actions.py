@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from gui.actions.save_file import save_file
+from gui.widgets.folders import remember, start_folder
 from gui.widgets.plain import file_stem, warn
 from scenario.record import NAME_MAX
 from store.backups import utc_now
@@ -19,6 +20,17 @@ from store.files import write_atomic
 
 if TYPE_CHECKING:
     from gui.actions.host import CommandHost
+
+def _ask_name(window: CommandHost, title: str) -> str:
+    """The student's name, asked each time and kept for this run only (it is not stored); "" when cancelled."""
+    student, ok = QInputDialog.getText(window, title, "Your name, as your teacher should see it:",
+                                       QLineEdit.EchoMode.Normal, window.property("studentName") or "")
+    student = student.strip()[:NAME_MAX]
+    if not ok or not student:
+        return ""
+    window.setProperty("studentName", student)
+    return student
+
 
 def export_submission(window: CommandHost) -> None:
     """The student's name is asked each time and kept for this run only: it is not stored."""
@@ -28,12 +40,9 @@ def export_submission(window: CommandHost) -> None:
     if document.record is None or document.loaded is None:
         warn(window, "Nothing to submit", "Open a scenario first.")
         return
-    student, ok = QInputDialog.getText(window, "Export submission", "Your name, as your teacher should see it:",
-                                       QLineEdit.EchoMode.Normal, window.property("studentName") or "")
-    student = student.strip()[:NAME_MAX]
-    if not ok or not student:
+    student = _ask_name(window, "Export submission")
+    if not student:
         return
-    window.setProperty("studentName", student)
     record, loaded = document.record, document.loaded
     save_file(window, "Export submission", Path.home() / f"{file_stem(student)} - {file_stem(record.name)}.json", "Submission files (*.json)",
               lambda path: write_atomic(path, encode_submission(record, loaded, student, utc_now())), lambda path: f"Submission saved to {path}")
@@ -46,17 +55,22 @@ def export_report(window: CommandHost) -> None:
     if document.record is None or document.loaded is None:
         warn(window, "Nothing to report", "Open a scenario first.")
         return
+    student = _ask_name(window, "Export report")
+    if not student:
+        return
     record, pack, day = document.record, document.loaded.pack, document.date
-    save_file(window, "Export report", Path.home() / f"{file_stem(record.name)}.pdf", "PDF files (*.pdf)",
-              lambda path: student_report(record, pack, path, as_of=day), lambda path: f"Report saved to {path}")
+    save_file(window, "Export report", Path.home() / f"{file_stem(student)} - {file_stem(record.name)}.pdf", "PDF files (*.pdf)",
+              lambda path: student_report(record, pack, path, as_of=day, student=student), lambda path: f"Report saved to {path}")
 
 
 def open_class(window: CommandHost, folder: bool) -> None:
     if folder:
-        chosen = QFileDialog.getExistingDirectory(window, "Open a folder of class submissions", str(Path.home()))
+        chosen = QFileDialog.getExistingDirectory(window, "Open a folder of class submissions", str(start_folder()))
+        remember(chosen)
         paths = [chosen] if chosen else []
     else:
-        paths, _ = QFileDialog.getOpenFileNames(window, "Open class submissions", str(Path.home()), "Submission files (*.json)")
+        paths, _ = QFileDialog.getOpenFileNames(window, "Open class submissions", str(start_folder()), "Submission files (*.json)")
+        remember(paths[0] if paths else "")
     if paths:
         show_class(window, paths)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from gui.start.scenarios_dialog import ScenariosDialog
 from gui.actions.save_file import save_file
+from gui.widgets.folders import remember, start_folder
 from gui.widgets.plain import file_stem, warn
 from scenario.exchange import ExchangeError, encode_scenario_file
 from scenario.labels import short_date
@@ -52,7 +53,8 @@ def import_scenario(window: CommandHost) -> None:
     if document.store is None:
         warn(window, "Cannot import", f"Scenarios cannot be saved here: {document.autosave.unavailable}.")
         return
-    name, _ = QFileDialog.getOpenFileName(window, "Import scenario", str(Path.home()), "Scenario files (*.json)")
+    name, _ = QFileDialog.getOpenFileName(window, "Import scenario", str(start_folder()), "Scenario files (*.json)")
+    remember(name)
     if not name:
         return
     try:

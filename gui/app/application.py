@@ -13,8 +13,10 @@ from gui.app.main_window import MainWindow
 from gui.document.document import Document
 from gui.document.editor import Editor
 from gui.app.settings import UiSettings
+from gui.app.window_size import keep_on_screen
 from gui.app.startup import StartupRefused, open_store_for_gui, refuse
 from gui.widgets.theme import ThemeSwitcher
+from gui.widgets.input_guard import install_input_guard
 from scenario.pack import LoadedPack, PackError
 from scenario.resources import ICON, PACKS_DIR
 from store.paths import user_packs_dir
@@ -26,6 +28,7 @@ def create_application() -> QApplication:
     app.setOrganizationName("Divestiture Lab")
     app.setDesktopFileName("divestiture-lab")
     app.setWindowIcon(QIcon(str(ICON)))
+    install_input_guard(app)
     return app
 
 
@@ -83,6 +86,8 @@ def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date
         return refuse(str(exc), interactive)
     if interactive:
         window.show()
+        if window.first_start:
+            keep_on_screen(window)
         return app.exec()
     window.resize(*size)
     window.show()

@@ -12,12 +12,16 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStacke
 from gui.charts.figure_panel import preload_charts
 from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.document.editor import Editor
+from gui.editors.forecast_alerts import ForecastAlerts
 from scenario.rules import Move
 from gui.app.settings import THEMES, UiSettings
+from gui.app.window_size import size_first_window
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
 from gui.widgets.plain import message_box
 from gui.widgets.typed_text import commit_typed_text
+from gui.widgets.folders import remember as remember_folder, start_folder
+from gui.widgets.plain import message_box, without_mnemonic
 from gui.workspace.step_actions import StepActions
 from gui.widgets.theme import ThemeSwitcher
 from gui.workspace.workspace import Workspace
@@ -74,6 +78,10 @@ class MainWindow(QMainWindow):
         self.mode_status.setContentsMargins(0, 0, 16, 0)
         self.statusBar().addPermanentWidget(self.mode_status)
         self.statusBar().addPermanentWidget(self.save_status)
+        for mode in ("classroom", "explore"):
+            self.document.ask_before_locking[mode] = settings.get(f"go/askBeforeLocking/{mode}")
+        self.forecast_alerts = ForecastAlerts(document, self.workspace.tabs, self.workspace.forecasts, self.statusBar(),
+                                              self._remember_lock_question, self)
         self._build_menus()
         self.start_page.chosen.connect(self._start_scenario)
         self.start_page.resumed.connect(self._resume)
@@ -86,6 +94,7 @@ class MainWindow(QMainWindow):
         document.recordChanged.connect(self._update_mode)
         document.revealRequested.connect(self.confirm_reveal)
         document.storeFailed.connect(self.show_store_failure)
+        document.scenariosChanged.connect(self._update_exports)
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:
             self.save_status.setText(document.autosave.status())
@@ -100,12 +109,17 @@ class MainWindow(QMainWindow):
         new.setToolTip("Start a new scenario, or resume a saved one")
         file_menu.addAction("&Scenarios…", lambda: _file_actions().manage_scenarios(self)).setShortcut(QKeySequence("Ctrl+Shift+O"))
         file_menu.addSeparator()
-        file_menu.addAction("&Export scenario…", lambda: _file_actions().export_scenario(self)).setShortcut(QKeySequence("Ctrl+E"))
+        export_scenario = file_menu.addAction("&Export scenario…", lambda: _file_actions().export_scenario(self))
+        export_scenario.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addAction("&Import scenario…", lambda: _file_actions().import_scenario(self))
         file_menu.addAction("&Restore from backup…", lambda: _file_actions().restore_backup(self))
         file_menu.addSeparator()
-        file_menu.addAction("Export &submission for your teacher…", lambda: _classroom_actions().export_submission(self)).setShortcut(QKeySequence("Ctrl+Shift+E"))
-        file_menu.addAction("Export re&port (PDF)…", lambda: _classroom_actions().export_report(self)).setShortcut(QKeySequence("Ctrl+P"))
+        export_submission = file_menu.addAction("Export &submission for your teacher…", lambda: _classroom_actions().export_submission(self))
+        export_submission.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        export_report = file_menu.addAction("Export re&port (PDF)…", lambda: _classroom_actions().export_report(self))
+        export_report.setShortcut(QKeySequence("Ctrl+P"))
+        self.export_actions = (export_scenario, export_submission, export_report)  # each needs an open scenario
+        self._update_exports()
         file_menu.addSeparator()
         file_menu.addAction("Open &class submissions…", lambda: _classroom_actions().open_class(self, folder=False))
         file_menu.addAction("Open class &folder…", lambda: _classroom_actions().open_class(self, folder=True))
@@ -116,19 +130,26 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setProperty("shortcutName", "Undo")
         redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setProperty("shortcutName", "Redo")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
         go_menu = self.menuBar().addMenu("&Go")
         for move in Move:
             go_menu.addAction(self.step_actions.actions[move])
+        go_menu.addSeparator()
+        self.ask_lock_action = go_menu.addAction("&Ask before forecasts lock")
+        self.ask_lock_action.setCheckable(True)
+        self.ask_lock_action.setToolTip("Before a step passes the date open questions resolve, offer to forecast them first")
+        self.ask_lock_action.toggled.connect(self._ask_lock_toggled)
 
         view_menu = self.menuBar().addMenu("&View")
         tabs = self.workspace.tabs
         for n in range(tabs.count()):
-            action = view_menu.addAction(tabs.tabText(n).replace("&", ""), lambda n=n: tabs.setCurrentIndex(n))
+            action = view_menu.addAction(without_mnemonic(tabs.tabText(n)).replace("&", "&&"), lambda n=n: tabs.setCurrentIndex(n))
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         view_menu.addSeparator()
         self.reveal_action = view_menu.addAction("Show &later events")
@@ -213,10 +234,29 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is reveal:
             self.document.reveal()
 
+    def _remember_lock_question(self, mode: str, ask: bool) -> None:
+        self.settings.set(f"go/askBeforeLocking/{mode}", ask)
+        self._update_mode()
+
+    def _ask_lock_toggled(self, ask: bool) -> None:
+        record = self.document.record
+        if record is not None:
+            self.document.ask_before_locking[record.mode] = ask
+            self.settings.set(f"go/askBeforeLocking/{record.mode}", ask)
+
+    def _update_exports(self, *_: object) -> None:
+        for action in self.export_actions:
+            action.setEnabled(self.document.record is not None)
+
     def _update_mode(self, *_: object) -> None:
         record = self.document.record
+        self._update_exports()
         if record is None:
             return
+        self.ask_lock_action.blockSignals(True)
+        self.ask_lock_action.setChecked(self.document.ask_before_locking[record.mode])
+        self.ask_lock_action.setText(f"&Ask before forecasts lock ({record.mode.capitalize()} mode)")
+        self.ask_lock_action.blockSignals(False)
         if record.mode == "explore":
             text = "Explore mode"
         elif record.revealed_at is None:
@@ -235,9 +275,11 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window/geometry")
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        self.first_start = geometry.isEmpty() or not self.restoreGeometry(geometry)
+        if self.first_start:
+            size_first_window(self)
         self.restoreState(self.settings.get("window/state"))
+        remember_folder(self.settings.get("files/lastFolder"))
         for splitter in self.workspace.splitters():
             state = self.settings.get(f"splitters/{splitter.objectName()}")
             if not state.isEmpty():
@@ -246,6 +288,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
+        self.settings.set("files/lastFolder", str(start_folder()))
         for splitter in self.workspace.splitters():
             self.settings.set(f"splitters/{splitter.objectName()}", QByteArray(splitter.saveState()))
         self.settings.sync()

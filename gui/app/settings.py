@@ -19,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "splitters/mainSplitter": QByteArray(),
     "view/theme": "system",
     "view/revealLater": False,
+    "files/lastFolder": "",  # where file dialogs open; the home folder when empty or gone
+    "go/askBeforeLocking/classroom": True,  # a step that would lock unforecast questions asks first
+    "go/askBeforeLocking/explore": False,
 }
 
 THEMES = ("system", "light", "dark")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
+from gui.widgets.plain import without_mnemonic
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 
@@ -14,7 +15,8 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
         for action in menu.actions() if menu else []:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys and isinstance(action, QAction):
-                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+                name = action.property("shortcutName") or without_mnemonic(action.text())  # undo's text names the last edit
+                rows.append((name.rstrip("…"), keys))
     return rows
 
 

@@ -51,6 +51,7 @@ class ChartsView(QWidget):
         document.recordChanged.connect(self.refresh)
         document.scenariosChanged.connect(self.refresh)
         document.laterEventsShownChanged.connect(self.refresh)
+        document.explainedChanged.connect(lambda _outcome: self.refresh() if self.choice.currentIndex() == TORNADO else None)
         self.refresh()  # built after the scenario opened (its tab first shown): draw what is open
 
     def _timeline_key(self, day: dt.date) -> tuple:
@@ -94,7 +95,9 @@ class ChartsView(QWidget):
                 from scenario.implications import implications
 
                 implied = implications(pack, record)
-                return draw_tornado(ax, implied.sensitivity if implied else None, style)
+                sensitivity = implied.sensitivity if implied else None
+                explained = document.explained if sensitivity and document.explained in sensitivity.outcome_ids else None
+                return draw_tornado(ax, sensitivity, style, explained)
             if index == BALANCE:
                 from gui.plots import draw_balance
                 from scenario.argument_balance import argument_balance
@@ -103,7 +106,7 @@ class ChartsView(QWidget):
             if index == HISTORY:
                 from gui.plots import draw_history
 
-                return draw_history(ax, record.snapshots, pack.assumptions, style)
+                return draw_history(ax, record.snapshots, pack.assumptions, style, (pack.start, pack.end))
             from gui.plots import draw_comparison
 
             return draw_comparison(ax, self._compared(), style)

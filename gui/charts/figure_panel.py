@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from gui.charts.chart_style import chart_style
 from gui.charts.data_dialog import DataDialog
+from gui.widgets.folders import in_start_folder, remember
+from gui.widgets.theme import MutedLabel
 
 Drawer = Callable[[Any, Any], Any]  # (Axes, ChartStyle) -> ChartTable or TimelineChart
 
@@ -56,8 +58,10 @@ class FigurePanel(QWidget):
         self.data_button = QPushButton("Show &data…")
         self.data_button.setToolTip("The numbers in this chart, as a table you can read or copy")
         self.data_button.clicked.connect(self.show_data)
+        self.saved_note = MutedLabel()  # what Save image did: a file dialog closing says nothing
+        self.saved_note.setAccessibleName("Chart image saved")
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.saved_note, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.data_button)
         self.box = QVBoxLayout(self)
@@ -137,9 +141,21 @@ class FigurePanel(QWidget):
     def save_image(self) -> None:
         if self.figure is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Save chart", str(Path.home() / "chart.png"), "PNG image (*.png);;SVG image (*.svg)")
-        if name:
-            self.export(Path(name))
+        name, chosen = QFileDialog.getSaveFileName(self, "Save chart", in_start_folder("chart.png"), "PNG image (*.png);;SVG image (*.svg)")
+        if not name:
+            return
+        remember(name)
+        path = Path(name)
+        if path.suffix.lower() not in (".png", ".svg"):  # "x" typed in the dialog: the type chosen there, as the note will say
+            path = path.with_name(path.name + (".svg" if "svg" in chosen.lower() else ".png"))
+        try:
+            self.export(path)
+        except (OSError, ValueError) as exc:
+            self.saved_note.setText(f"Not saved: {getattr(exc, 'strerror', None) or exc}")
+            self.saved_note.setToolTip(str(path))
+            return
+        self.saved_note.setText(f"Saved as {path.name}")
+        self.saved_note.setToolTip(f"Saved to {path}")
 
     def export(self, path: Path) -> None:
         """Draws afresh for the file, so any blitted (animated) artists are included."""

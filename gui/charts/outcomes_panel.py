@@ -37,6 +37,7 @@ class OutcomesPanel(QWidget):
         layout.addWidget(self.explanation)
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(lambda record, kind: self.refresh(record) if kind is Change.ASSUMPTION else None)
+        document.explainedChanged.connect(self._show_explained)
         if document.record is not None:  # built after the scenario opened (its tab first shown)
             self._scenario_opened(document.record)
 
@@ -46,6 +47,11 @@ class OutcomesPanel(QWidget):
         if self._record is not None and self.document.loaded is not None:
             self._implied()
 
+    def _show_explained(self, outcome_id: str | None) -> None:
+        index = self.choice.findData(outcome_id) if outcome_id is not None else 0
+        if index >= 0 and index != self.choice.currentIndex():
+            self.choice.setCurrentIndex(index)
+
     def _scenario_opened(self, record: ScenarioRecord) -> None:
         assert self.document.loaded is not None
         model = self.document.loaded.pack.outcome_model
@@ -54,6 +60,7 @@ class OutcomesPanel(QWidget):
         for outcome in model.outcomes if model else []:
             self.choice.addItem(outcome.label, outcome.id)
         self.choice.blockSignals(False)
+        self.document.explain(self.choice.currentData())
         self.refresh(record)
 
     def refresh(self, record: ScenarioRecord) -> None:
@@ -88,6 +95,7 @@ class OutcomesPanel(QWidget):
         from scenario.outcomes import explain
 
         outcome_id = self.choice.currentData()
+        self.document.explain(outcome_id)
         if self.implied is None or outcome_id is None:
             self.explanation.setText(NO_MODEL if self.implied is None and self._computed_for is not None else "")
             return

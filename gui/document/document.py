@@ -22,7 +22,7 @@ from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem
 from scenario.pack_index import packs_by_id
 from scenario.record import Mode, ScenarioRecord, fitted_name, with_answer, with_assumption, with_forecast, with_weight
-from scenario.rules import Move, forecast_locked, spoilers_allowed, step_target
+from scenario.rules import Move, forecast_locked, forecasts_to_lock, spoilers_allowed, step_target
 from scenario.timeline import Timeline
 from store.kept_packs import keep_pack
 from store.models import ScenarioSummary
@@ -62,6 +62,8 @@ class Document(QObject):
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
     revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
     storeFailed = Signal(str)  # the database could not be read or written while running: why
+    explainedChanged = Signal(object)  # the outcome id the student asked to have explained (Explain, the tornado)
+    lockWarning = Signal(object, object, object)  # Move, target date, [Question] it would lock unforecast; the window asks
 
     def __init__(self, store: Store | None, packs_dirs: tuple[Path, Path], unavailable: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,8 @@ class Document(QObject):
         self._later_events_wanted = False
         self._sources: dict[str, Source] = {}
         self.selected: object = None  # what the detail pane shows
+        self.explained: str | None = None  # the outcome chosen in Explain; None for the model's first
+        self.ask_before_locking: dict[Mode, bool] = {"classroom": True, "explore": False}  # the window sets the student's choice
         self._date_timer = QTimer(self, singleShot=True, interval=DATE_SAVE_DELAY_MS)
         self._date_timer.timeout.connect(self._save_date)
 
@@ -170,7 +174,7 @@ class Document(QObject):
         self.record, self.scenario_id = record, scenario_id
         if scenario_id is not None:
             self.autosave.write(lambda store: store.set_last_opened(scenario_id))
-        self._update_later_events()
+        self._update_later_events(announce=False)  # _open_pack's dateChanged redraws every view with it
         self._open_pack(loaded, record.current_date)
         # a new scenario starts at the pack's first day: that is not a change worth saving
         self.record = msgspec.structs.replace(record, current_date=self.date)
@@ -313,14 +317,32 @@ class Document(QObject):
             return None
         return step_target(self.timeline, self.date, move)
 
-    def step(self, move: Move) -> None:
+    def forecasts_to_lock(self, target: dt.date) -> list[Question]:
+        """See `scenario.rules.forecasts_to_lock`: the open, unforecast questions a move to `target` would lock."""
+        if self.loaded is None or self.record is None or self.date is None:
+            return []
+        return forecasts_to_lock(self.loaded.pack.questions, self.record, self.date, target)
+
+    def step(self, move: Move, confirmed: bool = False) -> None:
+        """`confirmed`: the student already said to go on past the forecasts this step locks."""
         day = self.target(move)
         if day is None:
             return
         if move is Move.LAST and not self.spoilers_allowed:
             self.revealRequested.emit()
             return
+        if not confirmed and self.record is not None and self.ask_before_locking.get(self.record.mode, True):
+            locking = self.forecasts_to_lock(day)
+            if locking:
+                self.lockWarning.emit(move, day, locking)
+                return
         self.set_date(day)
+
+    def explain(self, outcome_id: str | None) -> None:
+        """The outcome the student wants explained: Explain and the tornado chart both follow it."""
+        if outcome_id != self.explained:
+            self.explained = outcome_id
+            self.explainedChanged.emit(outcome_id)
 
     def select(self, item: object) -> None:
         self.selected = item
@@ -336,8 +358,11 @@ class Document(QObject):
         self._later_events_wanted = wanted
         self._update_later_events()
 
-    def _update_later_events(self) -> None:
-        shown = self._later_events_wanted and self.spoilers_allowed
+    def _update_later_events(self, announce: bool = True) -> None:
+        """Granted only with a scenario open: before that there is nothing to show, and views
+        must not be asked to redraw a date that does not exist yet (the setting is restored at start)."""
+        shown = self._later_events_wanted and self.record is not None and self.spoilers_allowed
         if shown != self.later_events_shown:
             self.later_events_shown = shown
-            self.laterEventsShownChanged.emit(shown)
+            if announce:
+                self.laterEventsShownChanged.emit(shown)

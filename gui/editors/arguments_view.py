@@ -138,5 +138,6 @@ class ArgumentsView(QWidget):
                            for side in SIDES}
         for side, panel in self.columns.items():
             rows = self._shown[side].newest_first(timeline.pack.arguments, len(made))
-            panel.empty.setText(NONE_MATCH if (theme, stakeholder) != (ALL, ALL) else NONE_YET)
+            if not rows:  # a filter hides what was made; it cannot hide nothing
+                panel.empty.setText(NONE_MATCH if any(a.side == side for a in made) else NONE_YET)
             panel.set_rows(rows, f"{SIDES[side]} ({len(rows)})")

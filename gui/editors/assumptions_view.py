@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gui.editors.assumption_row import AssumptionRow
 from gui.charts.outcomes_panel import OutcomesPanel
 from gui.document.changes import Change
 from gui.document.editor import Editor
-from gui.widgets.theme import discard
+from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.when_shown import WhenShown
 from gui.widgets.text import plain_tooltip
 from scenario.labels import short_date
@@ -38,6 +38,12 @@ class AssumptionsView(QSplitter):
         self.history = QTableWidget()
         self.history.setAccessibleName("How your assumptions moved, by date")
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a label cut at both ends reads as nothing
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.history_empty = MutedLabel("No changes yet. When you move an assumption, its values on that date appear here, "
+                                        "one row per date, so you can see how your view moved as events unfolded.")
+        self.history_empty.setAccessibleName("How your assumptions moved: nothing yet")
         history_box = QWidget()
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(0, 0, 0, 0)
@@ -45,6 +51,7 @@ class AssumptionsView(QSplitter):
         title.setTextFormat(Qt.TextFormat.PlainText)
         history_layout.addWidget(title)
         history_layout.addWidget(self.history)
+        history_layout.addWidget(self.history_empty)
         editors = QSplitter(Qt.Orientation.Vertical)
         editors.addWidget(scroll)
         editors.addWidget(history_box)
@@ -107,6 +114,8 @@ class AssumptionsView(QSplitter):
         for c, a in enumerate(assumptions):
             self.history.horizontalHeaderItem(c).setToolTip(plain_tooltip(a.label))
         self.history.setRowCount(len(record.snapshots))
+        self.history.setVisible(bool(record.snapshots))
+        self.history_empty.setVisible(not record.snapshots)
         self.history.setVerticalHeaderLabels([short_date(s.date) for s in record.snapshots])
         for r, snapshot in enumerate(record.snapshots):
             for c, a in enumerate(assumptions):

@@ -22,6 +22,19 @@ from scenario.record import Forecast, ScenarioRecord
 NOT_FORECAST = -1.0
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _open_and_resolved(still_open: int, resolved: int) -> str:
+    """"1 question open so far.", "2 questions resolved so far.", "1 question open and 2 resolved so far." """
+    if still_open and resolved:
+        return f"{_count(still_open, 'question')} open and {resolved} resolved so far."
+    if resolved:
+        return f"{_count(resolved, 'question')} resolved so far."
+    return f"{_count(still_open, 'question')} open so far."
+
+
 class QuestionCard(QFrame):
     def __init__(self, question: Question, editor: Editor) -> None:
         super().__init__()
@@ -139,10 +152,12 @@ class ForecastsView(QSplitter):
             card.show_state(record, day)
         self.empty.setVisible(not shown)
         card = score_card(pack, record.forecasts, day)
+        still_open = sum(1 for q in shown if q.resolves > day)
         if card.mean is None:
-            self.summary.setText(f"{len(shown)} question(s) open so far. Scores appear once a question you forecast has resolved.")
+            self.summary.setText(f"{_open_and_resolved(still_open, len(shown) - still_open)} "
+                                 "Scores appear once a question you forecast has resolved.")
         else:
-            self.summary.setText(f"Scored {len(card.scores)} of {card.resolved} resolved question(s). Your mean Brier score: "
+            self.summary.setText(f"Scored {len(card.scores)} of {_count(card.resolved, 'resolved question')}. Your mean Brier score: "
                                  f"{card.mean:.3f}; always answering 50% would score {card.baseline:.3f}. Lower is better.")
         pairs = [(s.probability, s.outcome) for s in card.scores]
 

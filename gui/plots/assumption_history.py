@@ -8,6 +8,7 @@ set then, which means it stood at the pack default.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from matplotlib.axes import Axes
@@ -53,8 +54,21 @@ def history_table(snapshots: Sequence[Snapshot], assumptions: Sequence[Assumptio
     )
 
 
-def draw_history(ax: Axes, snapshots: Sequence[Snapshot], assumptions: Sequence[Assumption], style: ChartStyle) -> ChartTable:
-    """Pass the assumptions to show (e.g. those the outcome model uses, or the ones selected)."""
+LINE_STYLES = ("-", "--", ":", "-.")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+def series_look(n: int, style: ChartStyle) -> dict:
+    """Colour, line style and marker of the n-th series: distinct for every series, even past the
+    palette's length (colour alone repeats after it), so no two lines read as one."""
+    size = len(style.palette)
+    return dict(color=style.colour(n), linestyle=LINE_STYLES[(n // size) % len(LINE_STYLES)], marker=MARKERS[(n // size + n) % len(MARKERS)])
+
+
+def draw_history(ax: Axes, snapshots: Sequence[Snapshot], assumptions: Sequence[Assumption], style: ChartStyle,
+                 span: tuple[dt.date, dt.date] | None = None) -> ChartTable:
+    """Pass the assumptions to show (e.g. those the outcome model uses, or the ones selected), and
+    the pack's first and last dates as `span`, so the date axis is the exercise's, not matplotlib's guess."""
     if not snapshots or not assumptions:
         show_message(ax, style, TITLE, "No snapshots yet: each change to an assumption records one for that date.")
         return ChartTable(TITLE, (), ())
@@ -62,8 +76,9 @@ def draw_history(ax: Axes, snapshots: Sequence[Snapshot], assumptions: Sequence[
     prepare_axes(ax, style, TITLE, "Scenario date", ylabel, grid="both")
     xs = date2num([s.date for s in snapshots])
     for n, a in enumerate(assumptions):
-        ax.plot(xs, [to_y(a, _value(s, a)) for s in snapshots], marker="o", markersize=4,
-                color=style.colour(n), label=a.label)
+        ax.plot(xs, [to_y(a, _value(s, a)) for s in snapshots], markersize=4, label=a.label, **series_look(n, style))
+    if span is not None:
+        ax.set_xlim(date2num(span[0]), date2num(span[1]))
     date_axis(ax)
     if as_percent:
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))

@@ -15,8 +15,10 @@ import textwrap
 
 import matplotlib
 from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import (DAILY, HOURLY, MICROSECONDLY, MINUTELY, MONTHLY, SECONDLY, YEARLY, AutoDateLocator,
+                              ConciseDateFormatter)
 from matplotlib.legend import Legend
+from matplotlib.transforms import blended_transform_factory
 from matplotlib.ticker import PercentFormatter
 
 # matplotlib reads "$...$" as mathtext: "Plan A ($40bn) vs B ($50bn)" would come out as italic
@@ -94,14 +96,50 @@ def add_legend(ax: Axes, style: ChartStyle, columns: int = 2) -> Legend:
     """
     handles, labels = ax.get_legend_handles_labels()
     columns = max(1, min(columns, len(labels)))
-    legend = ax.legend(handles, labels, fontsize=style.font_size, ncols=columns, frameon=False,
-                       loc="lower left", bbox_to_anchor=(0.0, 1.0), borderaxespad=0.3, handlelength=1.5)
-    legend.set_in_layout(False)
+    while True:  # as many columns as fit the figure's width: a legend cut at the edge names nothing
+        # from the figure's left edge (not the axes', which the layout moves later), above the plot
+        legend = ax.legend(handles, labels, fontsize=style.font_size, ncols=columns, frameon=False,
+                           loc="lower left", bbox_to_anchor=(0.0, 1.0), borderaxespad=0.3, handlelength=1.5,
+                           bbox_transform=blended_transform_factory(ax.figure.transFigure, ax.transAxes))
+        legend.set_in_layout(False)
+        if columns == 1 or _fits(ax, legend):
+            break
+        columns -= 1
     for text in legend.get_texts():
         text.set_color(style.foreground)
+    if columns == 1:
+        _wrap_to_fit(ax, legend)
     rows = -(-len(labels) // columns)
     _title(ax, style, ax.get_title(loc="left"), pad=6.0 + rows * style.font_size * 1.75)
     return legend
+
+
+def _renderer(ax: Axes):
+    canvas = ax.figure.canvas
+    return canvas.get_renderer() if hasattr(canvas, "get_renderer") else None
+
+
+def _fits(ax: Axes, legend: Legend) -> bool:
+    """The legend, anchored at the axes' left edge, ends inside the figure."""
+    renderer = _renderer(ax)
+    if renderer is None:
+        return True
+    right = legend.get_window_extent(renderer).x1
+    return right <= ax.figure.bbox.x1 - 2
+
+
+def _wrap_to_fit(ax: Axes, legend: Legend) -> None:
+    """One column still too wide: break its longest labels over lines (never cut them)."""
+    renderer = _renderer(ax)
+    if renderer is None:
+        return
+    limit = ax.figure.bbox.x1 - 2
+    for text in sorted(legend.get_texts(), key=lambda t: -len(t.get_text())):
+        label = text.get_text()
+        width = len(label)
+        while legend.get_window_extent(renderer).x1 > limit and width > 12:
+            width -= 4
+            text.set_text(wrapped(label, width))
 
 
 def percent_axis(axis) -> None:
@@ -111,7 +149,10 @@ def percent_axis(axis) -> None:
 
 def date_axis(ax: Axes) -> None:
     """Short tick labels (the year appears once, at the right) so a narrow chart stays legible."""
-    locator = AutoDateLocator(maxticks=7)
+    # with a bare maxticks, short and odd spans (a few days, a single snapshot) find no interval
+    # and matplotlib warns on stderr; per-frequency limits always leave one that fits
+    locator = AutoDateLocator(minticks=2, maxticks={YEARLY: 7, MONTHLY: 8, DAILY: 8, HOURLY: 8, MINUTELY: 8, SECONDLY: 8,
+                                                    MICROSECONDLY: 8})
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 

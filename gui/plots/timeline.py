@@ -26,6 +26,7 @@ from scenario.model import Pack
 TITLE = "Timeline: events, deadlines and what was in force"
 _MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">")
 _ONE_DAY = dt.timedelta(days=1)
+_KIND_ORDER = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,7 +126,8 @@ def draw_timeline(ax: Axes, pack: Pack, style: ChartStyle, current: dt.date, fut
     future = ax.barh(ys, np.zeros(len(spans)), left=ends, alpha=future_alpha, **bar)
 
     events = []
-    for n, kind in enumerate(kinds):
+    for kind in kinds:
+        n = _KIND_ORDER[kind]  # by kind, not by position among the kinds shown: a kind keeps its look as more become known
         dates = date2num([e.date for e in pack.events if e.kind == kind])
         scatter = ax.scatter(dates, np.full(len(dates), row_of["kind", kind]), marker=_MARKERS[n % len(_MARKERS)],
                              color=style.colour(n + 3), edgecolors=style.foreground, linewidths=0.5, s=40,

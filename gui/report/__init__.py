@@ -17,11 +17,13 @@ if TYPE_CHECKING:
     from scenario.submission import Submission
 
 
-def student_report(source: Submission | ScenarioRecord, pack: Pack, out_path: Path, as_of: dt.date | None = None) -> None:
-    """One student's PDF: forecasts and scores (as of `as_of`, by default the pack's end), assumptions, weights, answers."""
+def student_report(source: Submission | ScenarioRecord, pack: Pack, out_path: Path, as_of: dt.date | None = None,
+                   student: str | None = None) -> None:
+    """One student's PDF: who (`student`, for a bare record), forecasts and scores (as of `as_of`, by default the
+    pack's end), every assumption (set or left at its default) and what they imply, weights, answers."""
     from gui.report.student import write_student_report
 
-    write_student_report(source, pack, Path(out_path), as_of)
+    write_student_report(source, pack, Path(out_path), as_of, student)
 
 
 def class_report(aggregate: ClassAggregate, out_path: Path, anonymise: bool) -> None:

@@ -32,19 +32,20 @@ _LINES = ("-", "--", ":", "-.")
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 
 
-def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: Path, as_of: dt.date | None) -> None:
+def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: Path, as_of: dt.date | None,
+                         student: str | None = None) -> None:
     from gui.plots.argument_balance import draw_balance
     from gui.plots.assumption_history import draw_history
     from gui.plots.calibration import draw_calibration
     from scenario.argument_balance import argument_balance
 
     record = source.record if isinstance(source, Submission) else source
-    name = source.student if isinstance(source, Submission) else record.name
+    name = source.student if isinstance(source, Submission) else (student or record.name)
     as_of = as_of or pack.end
     card = score_card(pack, record.forecasts, as_of)
     page = Page()
     page.heading(f"Divestiture Lab: report for {name}", 1)
-    page.facts(_about(source, record, pack))
+    page.facts(_about(source, record, pack, as_of))
     images = {}
 
     page.heading("Forecasts")
@@ -59,14 +60,15 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
         page.image("chart:calibration", "Calibration of your resolved forecasts", CHART_WIDTH)
 
     page.heading("Assumptions")
-    labels = {a.id: a for a in pack.assumptions}
-    page.table(("Assumption", "Value", "Low", "High", "Note"), (
-        (labels[key].label, _number(v.value, labels[key]), _number(v.low, labels[key]), _number(v.high, labels[key]), v.note)
-        for key, v in record.assumptions.items()
-    ), empty="No assumptions set: the pack's defaults apply.")
+    page.table(("Assumption", "Value", "Low", "High", "Set by", "Note"), (
+        (a.label, _number(v.value, a), _number(v.low, a), _number(v.high, a), "you", v.note) if (v := record.assumptions.get(a.id))
+        else (a.label, _number(a.default, a), "", "", "left at the pack's default", "")
+        for a in pack.assumptions
+    ), empty="This pack has no assumptions.")
+    _implied(page, pack, record)
     if len(record.snapshots) > 1:
         shown = [a for a in pack.assumptions if any(a.id in s.values for s in record.snapshots)]
-        images["chart:history"], _ = render_chart(lambda ax, style: _for_print(ax, style, draw_history(ax, record.snapshots, shown, style)))
+        images["chart:history"], _ = render_chart(lambda ax, style: _for_print(ax, style, draw_history(ax, record.snapshots, shown, style, (pack.start, pack.end))))
         page.image("chart:history", "How the assumptions moved", CHART_WIDTH)
 
     page.heading("Arguments weighed")
@@ -90,13 +92,28 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
     write_pdf(page.html(), images, out, f"Divestiture Lab report: {name}")
 
 
-def _about(source: Submission | ScenarioRecord, record: ScenarioRecord, pack: Pack) -> list[tuple[str, str]]:
+def _implied(page: Page, pack: Pack, record: ScenarioRecord) -> None:
+    """The outcome probabilities the assumptions imply, as the window shows them beside the assumptions."""
+    from gui.plots.outcome_bars import outcome_table
+    from scenario.implications import implications
+
+    implied = implications(pack, record)
+    if implied is None:
+        return
+    page.heading("What these assumptions imply")
+    table = outcome_table(implied.evaluation, implied.uncertainty)
+    page.table(table.columns, table.rows, empty="No outcomes.")
+
+
+def _about(source: Submission | ScenarioRecord, record: ScenarioRecord, pack: Pack, as_of: dt.date) -> list[tuple[str, str]]:
     revealed = "No" if record.revealed_at is None else f"Yes, on scenario date {long_date(record.revealed_at)}"
     submission = source if isinstance(source, Submission) else None
     if submission is not None and submission.content.revealed_on is not None:
         revealed += f" (at {submission.content.revealed_on:%Y-%m-%d %H:%M} UTC)"
     facts = [("Scenario pack", f"{pack.title} (version {pack.version})"), ("Scenario", record.name),
-             ("Role", role_title(pack, record.role)), ("Mode", record.mode.capitalize()), ("Answer revealed", revealed)]
+             ("Role", role_title(pack, record.role)), ("Mode", record.mode.capitalize()),
+             ("Scenario date", long_date(record.current_date) if record.current_date else "not started"),
+             ("Scores as of", long_date(as_of)), ("Answer revealed", revealed)]
     if submission is not None:
         facts.append(("Exported", f"{submission.content.exported_at:%Y-%m-%d %H:%M} UTC"))
         facts.extend(("Warning", w) for w in submission.warnings)

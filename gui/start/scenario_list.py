@@ -13,6 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from gui.document.document import Document
 from gui.widgets.rows_model import PayloadRole
 from scenario.labels import short_date
+from scenario.model import Pack
+from scenario.pack_index import packs_by_id
 from store.models import ScenarioSummary
 
 COLUMNS = ("Name", "Pack", "Role", "Last change")
@@ -24,13 +26,25 @@ class ScenarioListModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self._summaries: list[ScenarioSummary] = []
-        self._titles: dict[str, str] = {}  # pack id -> title, for the start page's text
+        self._titles: dict[str, str] | None = None  # pack id -> title: people read titles, not ids
+        self._roles: dict[tuple[str, str], str] = {}  # (pack id, role id) -> role title
         document.scenariosChanged.connect(self.refresh)
 
-    def set_pack_titles(self, titles: dict[str, str]) -> None:
-        """The installed packs' titles (the start page scans the pack folders afresh each time)."""
-        self._titles = titles
+    def set_packs(self, packs: list[Pack]) -> None:
+        """The installed packs, for their titles and their roles' (the start page scans the pack folders afresh each time)."""
+        self._titles = {p.id: p.title for p in packs}
+        self._roles = {(p.id, r.id): r.title for p in packs for r in p.roles}
         self.refresh()
+
+    def _names(self) -> dict[str, str]:
+        """Titles, read from the pack folders the first time they are needed if the start page has not given them."""
+        if self._titles is None:
+            self.set_packs([loaded.pack for loaded in packs_by_id(self.document.packs_dirs).values()])
+        assert self._titles is not None
+        return self._titles
+
+    def _role(self, s: ScenarioSummary) -> str:
+        return self._roles.get((s.pack_id, s.role), s.role) if s.role else ""
 
     def refresh(self) -> None:
         self.beginResetModel()  # only after a change to the saved list, never on a step
@@ -65,10 +79,10 @@ class ScenarioListModel(QAbstractTableModel):
 
     def _cells(self, s: ScenarioSummary) -> tuple[str, str, str, str]:
         local = s.updated.astimezone()
-        return s.name, s.pack_id, s.role or "—", f"{short_date(local.date())} {local:%H:%M}"
+        return s.name, self._names().get(s.pack_id, f"{s.pack_id} (pack not installed)"), self._role(s) or "—", f"{short_date(local.date())} {local:%H:%M}"
 
     def _card(self, s: ScenarioSummary) -> str:
-        pack = self._titles.get(s.pack_id, f"{s.pack_id} (pack not installed)")
-        role = f" · role: {s.role}" if s.role else ""
+        pack = self._names().get(s.pack_id, f"{s.pack_id} (pack not installed)")
+        role = f" · role: {self._role(s)}" if s.role else ""
         local = s.updated.astimezone()
         return f"{s.name}\n{pack} · {s.mode.capitalize()}{role} · changed {short_date(local.date())} {local:%H:%M}"

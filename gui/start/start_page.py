@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.widgets.folders import remember, start_folder
 from gui.widgets.list_panel import ListPanel
 from gui.start.scenario_list import CardRole, ScenarioListModel
 from gui.widgets.rows_model import PayloadRole, Row
@@ -83,7 +83,7 @@ class StartPage(QWidget):
     def set_packs(self, entries: list[PackEntry]) -> None:
         """The packs as found now; the saved scenarios are listed afresh with their titles."""
         self.packs.set_rows([_pack_row(e) for e in entries])
-        self.scenario_list.set_pack_titles({e.loaded.pack.id: e.loaded.pack.title for e in entries if e.loaded is not None})
+        self.scenario_list.set_packs([e.loaded.pack for e in entries if e.loaded is not None])
         first = next((i for i, e in enumerate(entries) if e.loaded is not None), None)
         if first is not None:
             self.packs.view.setCurrentIndex(self.packs.model.index(first))
@@ -106,7 +106,8 @@ class StartPage(QWidget):
             self.chosen.emit(loaded)
 
     def _open_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open scenario pack", str(Path.home()), "Scenario packs (*.json)")
+        name, _ = QFileDialog.getOpenFileName(self, "Open scenario pack", str(start_folder()), "Scenario packs (*.json)")
+        remember(name)
         if not name:
             return
         try:

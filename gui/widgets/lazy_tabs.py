@@ -38,7 +38,8 @@ class _Page(QWidget):
 
 
 class LazyTabs(QTabWidget):
-    """A QTabWidget with `add_lazy`; `setCurrentWidget` and `indexOf` also take a built view."""
+    """A QTabWidget with `add_lazy`; `setCurrentWidget` and `indexOf` also take a built view, and
+    `currentWidget` gives the view (not the page holding it) once it is built."""
 
     def add_lazy(self, make: Callable[[], QWidget], label: str) -> int:
         return self.addTab(_Page(make), label)
@@ -57,3 +58,7 @@ class LazyTabs(QTabWidget):
 
     def setCurrentWidget(self, widget: QWidget) -> None:
         self.setCurrentIndex(self.indexOf(widget))
+
+    def currentWidget(self) -> QWidget | None:
+        page = super().currentWidget()
+        return page.view if isinstance(page, _Page) and page.view is not None else page

@@ -33,11 +33,13 @@ class ListPanel(QWidget):
         self.view.setUniformItemSizes(False)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)  # a long list is laid out a batch per event-loop turn, not in one stall
         self.view.setBatchSize(100)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # re-measure wrapped rows on resize
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setWordWrap(True)  # rows wrap: Qt lays them out again when the width changes, not only the height
         self.view.setSpacing(1)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap to the width instead
         self.view.setAccessibleName(accessible_name)
         self.title.setBuddy(self.view)
         self.empty = MutedLabel(empty_text)

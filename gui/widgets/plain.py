@@ -46,5 +46,13 @@ def warn(parent: QWidget, title: str, text: str, detail: str = "") -> None:
 
 
 def file_stem(name: str) -> str:
-    """A name made safe to suggest as a file name on any system."""
-    return re.sub(r"[^\w\- ]+", "_", name).strip() or "scenario"
+    """A name made safe to suggest as a file name on any system, still reading as the name:
+    "TikTok 2020: the executive orders" becomes "TikTok 2020 - the executive orders"."""
+    stem = re.sub(r"\s*:\s*", " - ", name)
+    stem = re.sub(r"[^\w\- ]+", " ", stem)
+    return re.sub(r"\s+", " ", stem).strip(" -") or "scenario"
+
+
+def without_mnemonic(text: str) -> str:
+    """A label's text as read: "R&ole && prompts" is "Role & prompts" (a lone & marks the access key)."""
+    return re.sub(r"&(&?)", r"\1", text)

@@ -32,7 +32,10 @@ class RowDelegate(QStyledItemDelegate):
         return bold, normal
 
     def _width(self) -> int:
-        return max(80, self.view.viewport().width() - 2 * PAD_X - 2 * self.view.spacing())
+        """The width of a row: the viewport's, less the list's spacing either side. Text is measured
+        at this less the padding, exactly the box `paint` draws it in: measured any wider, a row
+        wraps to more lines than it was given room for and draws over the next one."""
+        return max(80, self.view.viewport().width() - 2 * self.view.spacing())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         text, width = index.data(self.text_role) or "", self._width()
@@ -41,7 +44,7 @@ class RowDelegate(QStyledItemDelegate):
         if height is None:
             head, _, rest = text.partition("\n")
             bold, normal = self._fonts(option)
-            box = QRect(0, 0, width, 100_000)
+            box = QRect(0, 0, width - 2 * PAD_X, 100_000)
             height = QFontMetrics(bold).boundingRect(box, WRAP, head).height()
             if rest:
                 height += GAP + QFontMetrics(normal).boundingRect(box, WRAP, rest).height()

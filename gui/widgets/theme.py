@@ -58,7 +58,27 @@ class ThemeSwitcher:
             self.app.setPalette(self._system_palette)
             return
         self.app.setStyle(QStyleFactory.create("Fusion"))
-        self.app.setPalette(dark_palette() if theme == "dark" else self.app.style().standardPalette())
+        palette = dark_palette() if theme == "dark" else self.app.style().standardPalette()
+        self.app.setPalette(palette)
+        for kind in INDICATED:  # after the app palette, which resets every class palette
+            self.app.setPalette(indicator_palette(palette), kind)
+
+
+INDICATED = ("QCheckBox", "QRadioButton")
+_DARK_INDICATOR = "#70757a"  # 3.6:1 against the dark window; the check mark in white on it, 4.8:1
+
+
+def indicator_palette(palette: QPalette) -> QPalette:
+    """Check boxes and radio buttons draw their box in the Base colour with an outline darker than
+    the window: on a dark window that box all but vanishes. Dark palettes give it a mid grey."""
+    if not is_dark(palette):
+        return palette
+    adjusted = QPalette(palette)
+    adjusted.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Base, QColor(_DARK_INDICATOR))
+    adjusted.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Base, QColor(_DARK_INDICATOR))
+    adjusted.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Text, QColor("#ffffff"))
+    adjusted.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text, QColor("#ffffff"))
+    return adjusted
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -16,6 +16,17 @@ from scenario.pack import load_pack
 from tests.conftest import MINI_PACK
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch):
+    """A message box no test answers would wait forever offscreen: fail at once, saying which."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected message box: {box.windowTitle()}: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
+
+
 @pytest.fixture
 def make_window(qtbot, data_dir: Path, packs_dir: Path):
     """Build (and later close) main windows sharing one data directory, as restarts would."""
@@ -50,3 +61,13 @@ def row_texts(panel: ListPanel) -> list[str]:
 def row_payloads(panel: ListPanel) -> list[object]:
     """The item behind each row: what selecting it shows in the detail pane."""
     return [panel.model.index(n).data(PayloadRole) for n in range(panel.model.rowCount())]
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """A Python warning printed while the GUI suite runs (a matplotlib AutoDateLocator warning,
+    a deprecation, a resource left open) fails the test that printed it, as a traceback already
+    does (pytest-qt fails a test on an exception raised in a slot)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.filterwarnings("error"))

@@ -117,6 +117,7 @@ def test_jumping_to_the_end_asks_and_records_the_reveal(classroom, monkeypatch):
 
 def test_stepping_forward_is_free_in_classroom_mode(classroom):
     document = classroom.document
+    document.ask_before_locking["classroom"] = False  # asking before a question locks is tested in test_student_hour
     assert classroom.workspace.events.title.text() == "Events so far (0)", "not how many are still to come"
     for _ in range(10):
         document.step(Move.NEXT_EVENT)

@@ -35,6 +35,7 @@ def test_export_submission_writes_a_file_the_teacher_can_read(window, monkeypatc
 
 def test_export_report_writes_a_pdf(window, monkeypatch, tmp_path):
     out = tmp_path / "report.pdf"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Alex B", True))  # the report names the student too
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     classroom_actions.export_report(window)
     assert out.read_bytes()[:5] == b"%PDF-"

@@ -62,3 +62,45 @@ def test_main_window_appears_with_its_title_and_steps_on_a_key(display, tmp_path
     finally:
         app.terminate()
         app.wait(10)
+
+
+@pytest.fixture
+def desktop(display):
+    """The virtual screen with a window manager, which gives windows a frame and a title bar."""
+    if not shutil.which("openbox"):
+        pytest.skip("needs openbox (apt-get install openbox)")
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    try:
+        yield env
+    finally:
+        wm.terminate()
+        wm.wait(5)
+
+
+def frame_geometry(env: dict) -> tuple[int, int, int, int] | None:
+    """x, y, width, height of the app's window with its frame, as the X server has it."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Divestiture Lab"], capture_output=True, text=True, env=env)
+    if found.returncode != 0 or not found.stdout.split():
+        return None
+    info = subprocess.run(["xwininfo", "-frame", "-id", found.stdout.split()[0]], capture_output=True, text=True, env=env).stdout
+    fields = dict(line.strip().split(":", 1) for line in info.splitlines() if ":" in line)
+    try:
+        return tuple(int(fields[k].strip()) for k in ("Absolute upper-left X", "Absolute upper-left Y", "Width", "Height"))
+    except (KeyError, ValueError):
+        return None
+
+
+def test_first_window_fits_a_1280x800_screen_frame_included(desktop, tmp_path):
+    """The 1280x800 Xvfb screen of `display`: the window, title bar and status bar all on it."""
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--pack", str(MINI_PACK), "--data-dir", str(tmp_path)], env=desktop, cwd=ROOT)
+    try:
+        poll(lambda: window_name(desktop))
+        time.sleep(1.5)  # the frame arrives, then the window is fitted to it
+        x, y, width, height = poll(lambda: frame_geometry(desktop))
+        assert x >= 0 and y >= 0 and x + width <= 1280 and y + height <= 800, (x, y, width, height)
+        assert width >= 1200 and height >= 700, "and it still uses the screen"
+    finally:
+        app.terminate()
+        app.wait(10)
