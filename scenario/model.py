@@ -41,6 +41,7 @@ EventKind = Literal[
 InstrumentKind = Literal[
     "executive_order", "presidential_order", "law", "regulation", "injunction",
     "extension", "non_enforcement", "state_law", "foreign_regulation",
+    "announcement",  # a date named in remarks or a statement, with no legal force of its own
 ]
 InstrumentStatus = Literal["pending", "in_force", "enjoined", "suspended", "revoked", "superseded", "expired", "moot"]
 Side = Literal["for", "against"]

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         document.recordChanged.connect(self._update_mode)
         document.revealRequested.connect(self.confirm_reveal)
         document.storeFailed.connect(self.show_store_failure)
+        document.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
         document.scenariosChanged.connect(self._update_exports)
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.document.autosave import Autosave
 from gui.document.changes import Change
+from scenario.exchange import without_retired
 from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem
 from scenario.pack_index import packs_by_id
@@ -62,6 +63,7 @@ class Document(QObject):
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
     revealRequested = Signal()  # Classroom mode: the student asked for the end; the window confirms
     storeFailed = Signal(str)  # the database could not be read or written while running: why
+    notice = Signal(str)  # something the student should know about what just opened (for the status bar)
     explainedChanged = Signal(object)  # the outcome id the student asked to have explained (Explain, the tornado)
     lockWarning = Signal(object, object, object)  # Move, target date, [Question] it would lock unforecast; the window asks
 
@@ -171,6 +173,12 @@ class Document(QObject):
 
     def _open(self, record: ScenarioRecord, scenario_id: int | None, loaded: LoadedPack) -> None:
         self._save_date()
+        # A scenario saved with an earlier version of its pack: what that pack has since retired
+        # is left out of the screen (never reused ids, so nothing else is touched) and named.
+        record, retired = without_retired(record, loaded.pack)
+        if retired:
+            self.notice.emit(f"“{record.name}” was made with an earlier version of this pack; version {loaded.pack.version} "
+                             f"no longer has {', '.join(retired)}, so that is not shown.")
         self.record, self.scenario_id = record, scenario_id
         if scenario_id is not None:
             self.autosave.write(lambda store: store.set_last_opened(scenario_id))

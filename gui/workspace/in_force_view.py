@@ -13,6 +13,8 @@ from scenario.timeline import InstrumentState
 
 def status_phrase(state: InstrumentState) -> str:
     when = short_date(state.change.date)
+    if state.instrument.kind == "announcement" and state.change.status == "pending":
+        return f"Announced {when}; not a legal order"
     if state.change.status == "pending":
         return f"Announced {when}; not yet in force"
     return f"{STATUSES[state.change.status].capitalize()} since {when}"

@@ -228,3 +228,15 @@ def test_the_shortcuts_list_comes_from_the_menus(window):
     assert rows["Next event"] == "Right" and rows["Next deadline"] == "Ctrl+Right"
     assert rows["Undo"] == "Ctrl+Z" and rows["Keyboard shortcuts"] == "F1"
     assert rows["Export submission for your teacher"] == "Ctrl+Shift+E"
+
+
+def test_a_date_named_only_in_remarks_is_not_listed_as_an_order(make_window):
+    """The review's error 5: the Sept 15 ultimatum was oral remarks, not a legal instrument."""
+    from scenario.pack import load_pack
+    from scenario.resources import PACKS_DIR
+
+    window = make_window(pack=False)
+    window.document.start_scenario(load_pack(PACKS_DIR / "tiktok-2020.json"), "Remarks")
+    window.document.set_date(D(2020, 8, 10))
+    rows = row_texts(window.workspace.in_force)
+    assert "Sept 15 ultimatum (remarks)\nAnnounced 3 Aug 2020; not a legal order" in rows

@@ -9,6 +9,7 @@ not yet published (unless the student asked to see later events).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 
 import pytest
@@ -18,6 +19,7 @@ from gui.app.application import build_window
 from gui.app.main_window import MainWindow
 from scenario.handout import make_handout
 from scenario.pack import load_pack
+from scenario.record import ArgumentWeight
 from scenario.resources import PACKS_DIR
 from scenario.vintage import vintage_of
 from tests.conftest import MINI_PACK
@@ -119,3 +121,20 @@ def test_a_scenario_started_with_a_role_shows_that_role_its_brief_and_its_notes(
     assert role.notes.text().startswith("18 Dec 2025: ByteDance and TikTok sign binding agreements")
     document.set_date(dt.date(2025, 12, 1))  # before the agreements: only the 2022 note
     assert role.notes.text().startswith("17 Jun 2022:")
+
+
+def test_a_scenario_saved_with_an_earlier_pack_version_resumes_and_says_what_is_gone(make_window, packs_dir):
+    """Ids are retired, never reused: the scenario opens, without what the pack dropped, and the student is told."""
+    first = make_window()
+    document = first.document
+    argument = document.timeline.arguments_made(dt.date(2030, 3, 1))[0]
+    first.editor.edit_weight(argument.id, ArgumentWeight(weight=3), "x")
+    first.close()
+    pack = json.loads((packs_dir / "mini.json").read_text())
+    pack["version"] = "2.0"
+    pack["arguments"] = [{**a, "rebuttals": [r for r in a.get("rebuttals", []) if r != argument.id]}
+                         for a in pack["arguments"] if a["id"] != argument.id]
+    (packs_dir / "mini.json").write_text(json.dumps(pack))
+    window = make_window(pack=False)
+    assert window.document.record is not None and argument.id not in window.document.record.weights
+    assert f"no longer has argument '{argument.id}'" in window.statusBar().currentMessage()
