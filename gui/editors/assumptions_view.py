@@ -13,7 +13,7 @@ from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.when_shown import WhenShown
 from gui.widgets.text import plain_tooltip
 from scenario.labels import short_date
-from scenario.record import ScenarioRecord
+from scenario.record import ScenarioRecord, Snapshot
 
 INTRO = "Your assumptions for this scenario. Changes are saved as you make them and can be undone (Ctrl+Z)."
 
@@ -24,6 +24,8 @@ class AssumptionsView(QSplitter):
         self.editor = editor
         self.document = document = editor.document
         self.rows: dict[str, AssumptionRow] = {}
+        self._history: list[Snapshot] = []  # the snapshots the history table shows, row by row
+        self._history_pack: object = None
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         intro = QLabel(INTRO)
@@ -107,18 +109,31 @@ class AssumptionsView(QSplitter):
         self._show_history(record)
 
     def _show_history(self, record: ScenarioRecord) -> None:
+        """Only the rows that changed: an edit changes (or adds, or on undo removes) the snapshot
+        of one date, and a scenario may hold thousands of them (a file allows 10,000)."""
         assert self.document.loaded is not None
         assumptions = self.document.loaded.pack.assumptions
-        self.history.setColumnCount(len(assumptions))
-        self.history.setHorizontalHeaderLabels([a.label for a in assumptions])
-        for c, a in enumerate(assumptions):
-            self.history.horizontalHeaderItem(c).setToolTip(plain_tooltip(a.label))
-        self.history.setRowCount(len(record.snapshots))
-        self.history.setVisible(bool(record.snapshots))
-        self.history_empty.setVisible(not record.snapshots)
-        self.history.setVerticalHeaderLabels([short_date(s.date) for s in record.snapshots])
-        for r, snapshot in enumerate(record.snapshots):
+        if self._history_pack is not self.document.loaded.pack:
+            self._history_pack = self.document.loaded.pack
+            self._history = []
+            self.history.setRowCount(0)
+            self.history.setColumnCount(len(assumptions))
+            self.history.setHorizontalHeaderLabels([a.label for a in assumptions])
             for c, a in enumerate(assumptions):
-                value = snapshot.values.get(a.id, a.default)
+                self.history.horizontalHeaderItem(c).setToolTip(plain_tooltip(a.label))
+        old, new = self._history, record.snapshots
+        same = min(len(old), len(new))
+        head = next((n for n in range(same) if old[n] != new[n]), same)
+        tail = next((n for n in range(same - head) if old[-1 - n] != new[-1 - n]), same - head)
+        for _ in range(len(old) - head - tail):
+            self.history.removeRow(head)
+        for r in range(head, len(new) - tail):
+            self.history.insertRow(r)
+            self.history.setVerticalHeaderItem(r, QTableWidgetItem(short_date(new[r].date)))
+            for c, a in enumerate(assumptions):
+                value = new[r].values.get(a.id, a.default)
                 text = f"{value * 100:.0f} %" if a.kind == "probability" else f"{value:g} {a.unit}".strip()
                 self.history.setItem(r, c, QTableWidgetItem(text))
+        self._history = list(new)
+        self.history.setVisible(bool(new))
+        self.history_empty.setVisible(not new)

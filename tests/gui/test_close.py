@@ -169,3 +169,4 @@ def test_a_database_damaged_while_running_is_reported_once_and_work_goes_on(wind
     document.start_scenario(document.loaded, "After the damage")  # New scenario still works, in memory
     assert document.record.name == "After the damage" and document.scenario_id is None
     assert len(asked) == 1
+

@@ -254,3 +254,24 @@ def test_the_start_page_and_the_scenarios_dialog_list_the_same_scenarios(window,
     card = window.start_page.scenarios.view.model().index(0, 0).data(CardRole)
     assert card.startswith("Renamed\nMini pack (synthetic) · Explore · changed ")
     assert dialog.table.model().index(0, 0).data() == "Renamed"
+
+
+def test_an_edit_touches_only_its_own_row_of_the_history(window):
+    """A scenario may hold thousands of dated snapshots: an edit must not rebuild them all
+    (100,000 made every edit freeze for over a second)."""
+    document, view = window.document, window.workspace.assumptions
+    window.workspace.tabs.setCurrentWidget(view)
+    for n, day in enumerate((D(2030, 1, 5), D(2030, 1, 20), D(2030, 2, 10))):
+        document.set_date(day)
+        view.rows["users"].value.setValue(120 + n)
+    model = view.history.model()
+    events: list[str] = []
+    model.modelReset.connect(lambda: events.append("reset"))
+    model.rowsInserted.connect(lambda _parent, first, last: events.append(f"insert {first}-{last}"))
+    model.rowsRemoved.connect(lambda _parent, first, last: events.append(f"remove {first}-{last}"))
+    document.set_date(D(2030, 1, 20))
+    view.rows["users"].value.setValue(150)  # the middle date's row changes
+    assert events == ["remove 1-1", "insert 1-1"]
+    assert [view.history.verticalHeaderItem(r).text() for r in range(3)] == ["5 Jan 2030", "20 Jan 2030", "10 Feb 2030"]
+    window.editor.undo_stack.undo()
+    assert view.history.rowCount() == 3 and "reset" not in events
