@@ -24,6 +24,9 @@ from store.paths import default_data_dir, user_packs_dir
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
+    from scenario.class_loader import ClassLoad
+    from scenario.classroom import ClassAggregate
+
 PROG = "divestiture-lab"
 BATCH_COMMANDS = ("validate-pack", "export", "import", "class-report", "handout", "debrief")
 
@@ -224,25 +227,14 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     from PySide6.QtGui import QGuiApplication
 
     from gui.report import class_report
-    from scenario.class_loader import load_class
     from scenario.class_table import gradebook_csv, table_csv
     from store.files import write_atomic
 
     _app = QGuiApplication.instance() or offscreen_application()  # must live while the report is written
-    load = load_class(paths, packs_dirs)
-    assert load is not None  # nothing cancels it here
-    for skipped in load.skipped:
-        print(f"{PROG}: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
-    if load.aggregate is None:
-        return _error(f"no submission could be read from {', '.join(paths) or 'no paths'}", 2)
-    result = load.group(pack_id) if pack_id else load.aggregate
-    if result is None:
-        found = ", ".join(g.pack.id for g in load.groups)
-        return _error(f"no submission is for pack {pack_id!r} (the files are for {found})", 2)
-    for other in load.groups:
-        if other is not result:
-            print(f"{PROG}: {len(other.rows)} submissions are for pack {other.pack.id!r}: "
-                  f"report on them with --pack {other.pack.id}", file=sys.stderr)
+    picked = _read_class(paths, packs_dirs, pack_id, "report on")
+    if isinstance(picked, int):
+        return picked
+    load, result = picked
     shown = result.with_explore(include_explore)
     shown = shown.anonymised() if anonymise else shown
     try:
@@ -258,22 +250,14 @@ def class_report_command(paths: list[str], out: Path, csv: Path | None, anonymis
     return 0
 
 
-def debrief_command(paths: list[str], out: Path, packs_dirs: Sequence[Path], pack_id: str | None = None,
-                    dates: Sequence[dt.date] = (), include_explore: bool = False) -> int:
-    """Debrief slides as a landscape PDF, one page per checkpoint, with no window.
-
-    Exit codes as class-report: 0 written, 2 when no submission could be read (each skipped file
-    named with its reason), 1 when the file cannot be written.
-    """
-    from PySide6.QtGui import QGuiApplication
-
-    from gui.report.debrief import write_debrief
+def _read_class(paths: list[str], packs_dirs: Sequence[Path], pack_id: str | None, verb: str) -> tuple[ClassLoad, ClassAggregate] | int:
+    """The class's files read, each skipped one named on stderr, and the group of one pack picked
+    (`pack_id`, or the one most files use); the exit code 2 when there is nothing to use. The
+    other packs' groups are named, with the option that would `verb` them."""
     from scenario.class_loader import load_class
-    from scenario.debrief import slides
 
-    _app = QGuiApplication.instance() or offscreen_application()  # must live while the PDF is written
     load = load_class(paths, packs_dirs)
-    assert load is not None
+    assert load is not None  # nothing cancels it here
     for skipped in load.skipped:
         print(f"{PROG}: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
     if load.aggregate is None:
@@ -284,7 +268,27 @@ def debrief_command(paths: list[str], out: Path, packs_dirs: Sequence[Path], pac
     for other in load.groups:
         if other is not result:
             print(f"{PROG}: {len(other.rows)} submissions are for pack {other.pack.id!r}: "
-                  f"debrief them with --pack {other.pack.id}", file=sys.stderr)
+                  f"{verb} them with --pack {other.pack.id}", file=sys.stderr)
+    return load, result
+
+
+def debrief_command(paths: list[str], out: Path, packs_dirs: Sequence[Path], pack_id: str | None = None,
+                    dates: Sequence[dt.date] = (), include_explore: bool = False) -> int:
+    """Debrief slides as a landscape PDF, one page per checkpoint, with no window.
+
+    Exit codes as class-report: 0 written, 2 when no submission could be read (each skipped file
+    named with its reason), 1 when the file cannot be written.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.report.debrief import write_debrief
+    from scenario.debrief import slides
+
+    _app = QGuiApplication.instance() or offscreen_application()  # must live while the PDF is written
+    picked = _read_class(paths, packs_dirs, pack_id, "debrief")
+    if isinstance(picked, int):
+        return picked
+    load, result = picked
     result = result.with_explore(include_explore)
     shown = slides(result, dates)
     try:
