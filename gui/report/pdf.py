@@ -63,15 +63,22 @@ def write_pdf(html: str, images: Mapping[str, QImage], out: Path, title: str, pa
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(title)
-    writer.setCreator("Divestiture Lab")
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer = _a4_writer(buffer, title)
     document.print_(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()
     write_atomic(out, bytes(data.data()))
+
+
+def _a4_writer(buffer: QBuffer, title: str, landscape: bool = False) -> QPdfWriter:
+    """Every PDF the app writes: A4, 15 mm margins, titled, into memory (written to disk in one go)."""
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Divestiture Lab")
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    return writer
 
 
 # Paged output for long reports (the class report): the document is laid out at the page's own
@@ -95,12 +102,7 @@ def write_paged_pdf(page: Page, images: Mapping[str, QImage], out: Path, title: 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(title)
-    writer.setCreator("Divestiture Lab")
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer = _a4_writer(buffer, title, landscape)
     count = document.pageCount()
     painter = QPainter(writer)
     scale = writer.resolution() / 96
