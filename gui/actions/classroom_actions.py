@@ -6,6 +6,7 @@ own window, which reads the files off the UI thread and never trusts them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,9 @@ from store.files import write_atomic
 
 if TYPE_CHECKING:
     from gui.actions.host import CommandHost
+    from scenario.pack import LoadedPack
+    from scenario.record import ScenarioRecord
+
 
 def _ask_name(window: CommandHost, title: str) -> str:
     """The student's name, asked each time and kept for this run only (it is not stored); "" when cancelled."""
@@ -32,35 +36,37 @@ def _ask_name(window: CommandHost, title: str) -> str:
     return student
 
 
-def export_submission(window: CommandHost) -> None:
-    """The student's name is asked each time and kept for this run only: it is not stored."""
-    from scenario.submission import encode_submission
-
+def _export_for_teacher(window: CommandHost, title: str, nothing: str, suffix: str, file_filter: str,
+                        write: Callable[[Path, ScenarioRecord, LoadedPack, str], None], done: str) -> None:
+    """What a submission and a report share: a scenario must be open, the student names
+    themselves, and the file is offered as "Name - Scenario" in the last folder used."""
     document = window.document
     if document.record is None or document.loaded is None:
-        warn(window, "Nothing to submit", "Open a scenario first.")
+        warn(window, nothing, "Open a scenario first.")
         return
-    student = _ask_name(window, "Export submission")
+    student = _ask_name(window, title)
     if not student:
         return
     record, loaded = document.record, document.loaded
-    save_file(window, "Export submission", Path.home() / f"{file_stem(student)} - {file_stem(record.name)}.json", "Submission files (*.json)",
-              lambda path: write_atomic(path, encode_submission(record, loaded, student, utc_now())), lambda path: f"Submission saved to {path}")
+    save_file(window, title, Path.home() / f"{file_stem(student)} - {file_stem(record.name)}{suffix}", file_filter,
+              lambda path: write(path, record, loaded, student), lambda path: f"{done} {path}")
+
+
+def export_submission(window: CommandHost) -> None:
+    from scenario.submission import encode_submission
+
+    _export_for_teacher(window, "Export submission", "Nothing to submit", ".json", "Submission files (*.json)",
+                        lambda path, record, loaded, student: write_atomic(path, encode_submission(record, loaded, student, utc_now())),
+                        "Submission saved to")
 
 
 def export_report(window: CommandHost) -> None:
     from gui.report import student_report
 
-    document = window.document
-    if document.record is None or document.loaded is None:
-        warn(window, "Nothing to report", "Open a scenario first.")
-        return
-    student = _ask_name(window, "Export report")
-    if not student:
-        return
-    record, pack, day = document.record, document.loaded.pack, document.date
-    save_file(window, "Export report", Path.home() / f"{file_stem(student)} - {file_stem(record.name)}.pdf", "PDF files (*.pdf)",
-              lambda path: student_report(record, pack, path, as_of=day, student=student), lambda path: f"Report saved to {path}")
+    day = window.document.date
+    _export_for_teacher(window, "Export report", "Nothing to report", ".pdf", "PDF files (*.pdf)",
+                        lambda path, record, loaded, student: student_report(record, loaded.pack, path, as_of=day, student=student),
+                        "Report saved to")
 
 
 def open_class(window: CommandHost, folder: bool) -> None:
