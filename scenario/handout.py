@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from scenario.known import known_pack
-from scenario.labels import STATUSES, banner_text, countdown_text, short_date
+from scenario.labels import banner_text, countdown_text, short_date, status_phrase
 from scenario.model import Pack, Role
 from scenario.timeline import Timeline
 from scenario.vintage import vintage_of
@@ -76,7 +76,7 @@ def make_handout(pack: Pack, day: dt.date, role_id: str | None = None) -> Handou
     for state in timeline.instruments_at(day):
         change = state.change
         items.append(shown("instrument", state.instrument.id, change.date, full.item(change),
-                           f"{state.instrument.name}: {STATUSES[change.status]} since {short_date(change.date)}",
+                           f"{state.instrument.name}: {status_phrase(state)}",
                            f"{state.instrument.title}. {change.note}", change.sources))
     items += [shown("event", e.id, e.date, full.item(e), e.title, e.detail, e.sources) for e in timeline.events_known(day)]
     items += [shown("argument", a.id, a.date, full.item(a), a.claim, f"{a.speaker}: {a.detail}", a.sources)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from scenario.model import Instrument
-from scenario.timeline import Countdown, Timeline
+from scenario.timeline import Countdown, InstrumentState, Timeline
 
 THEMES = {
     "security_data": "National security and data access",
@@ -61,6 +61,17 @@ def days_phrase(days: int) -> str:
     if days == 0:
         return "Today"
     return "1 day until" if days == 1 else f"{days} days until"
+
+
+def status_phrase(state: InstrumentState) -> str:
+    """'In force since 6 Aug 2020', 'Announced 3 Aug 2020; not a legal order': the window's
+    in-force list, the handout and the debrief say it the same way."""
+    when = short_date(state.change.date)
+    if state.instrument.kind == "announcement" and state.change.status == "pending":
+        return f"Announced {when}; not a legal order"
+    if state.change.status == "pending":
+        return f"Announced {when}; not yet in force"
+    return f"{STATUSES[state.change.status].capitalize()} since {when}"
 
 
 def countdown_text(countdown: Countdown) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from gui.document.document import Document
 from gui.widgets.text import esc, link
-from scenario.labels import EVENT_KINDS, SIDES, STATUSES, THEMES, short_date
+from scenario.labels import EVENT_KINDS, SIDES, THEMES, short_date, status_phrase
 from scenario.model import Argument, Disagreement, Event
 from scenario.timeline import InstrumentState
 
@@ -88,7 +88,7 @@ class DetailView(QTextBrowser):
         i = s.instrument
         return (
             f"<h3>{esc(i.name)}: {esc(i.title)}</h3>"
-            f"<p><b>{esc(STATUSES[s.change.status].capitalize())}</b> since {esc(short_date(s.change.date))}: {esc(s.change.note)}</p>"
+            f"<p><b>{esc(status_phrase(s))}</b>: {esc(s.change.note)}</p>"
             f"<p>{esc(i.summary)}</p>{self._sources(s.change.sources, self.doc.timeline.vintage.item(s.change))}"
         )
 

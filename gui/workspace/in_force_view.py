@@ -7,17 +7,7 @@ from PySide6.QtWidgets import QWidget
 from gui.widgets.rows_model import Row
 from gui.document.document import Document
 from gui.workspace.dated_list import DatedList
-from scenario.labels import STATUSES, short_date
-from scenario.timeline import InstrumentState
-
-
-def status_phrase(state: InstrumentState) -> str:
-    when = short_date(state.change.date)
-    if state.instrument.kind == "announcement" and state.change.status == "pending":
-        return f"Announced {when}; not a legal order"
-    if state.change.status == "pending":
-        return f"Announced {when}; not yet in force"
-    return f"{STATUSES[state.change.status].capitalize()} since {when}"
+from scenario.labels import short_date, status_phrase
 
 
 class InForceView(DatedList):
