@@ -24,7 +24,7 @@ import numpy as np
 
 from scenario.labels import THEMES
 from scenario.model import Assumption, Pack, Question, Theme
-from scenario.scoring import CalibrationBin, ScoreCard, brier, calibration, score_card, scored_pairs
+from scenario.scoring import CalibrationBin, ScoreCard, answered, brier, calibration, score_card, scored_pairs
 from scenario.submission import Submission
 
 NO_ROLE = "No role"
@@ -167,7 +167,7 @@ def aggregate(pack: Pack, submissions: Sequence[Submission], skipped: Sequence[S
         ),
         weights=weights_by_role(pack, ordered),
         questions=tuple(
-            QuestionSpread(q, tuple(s.record.forecasts[q.id].probability for s in counted if q.id in s.record.forecasts), q.resolves <= as_of)
+            QuestionSpread(q, tuple(s.record.forecasts[q.id].probability for s in counted if q.id in s.record.forecasts), answered(pack, q, as_of))
             for q in pack.questions
         ),
         calibration=calibration(scores),

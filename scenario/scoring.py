@@ -16,6 +16,7 @@ import numpy as np
 
 from scenario.model import Pack, Question
 from scenario.record import Forecast
+from scenario.vintage import vintage_of
 
 ALWAYS_HALF = 0.25  # the Brier score of answering 50% to everything: the bar to beat
 CALIBRATION_BINS = 5
@@ -52,8 +53,14 @@ class ScoreCard:
         return ALWAYS_HALF
 
 
+def answered(pack: Pack, question: Question, as_of: dt.date) -> bool:
+    """Whether the question's answer was known by `as_of`: it resolved, and a source telling the
+    answer had been published (`scenario.vintage`). Scores and outcomes wait for that."""
+    return vintage_of(pack).resolution(question) <= as_of
+
+
 def resolved_questions(pack: Pack, as_of: dt.date) -> list[Question]:
-    return [q for q in pack.questions if q.resolves <= as_of]
+    return [q for q in pack.questions if answered(pack, q, as_of)]
 
 
 def scorable(forecast: Forecast, question: Question) -> bool:

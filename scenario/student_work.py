@@ -18,7 +18,7 @@ from scenario.classroom import ClassAggregate, StudentRow, role_title
 from scenario.class_table import COLUMNS
 from scenario.labels import SIDES, THEMES, long_date
 from scenario.model import Assumption, Pack
-from scenario.scoring import ALWAYS_HALF, score_card
+from scenario.scoring import ALWAYS_HALF, answered, score_card
 from scenario.submission import Submission
 
 NOT_SET = "not set"
@@ -133,7 +133,7 @@ def _forecasts(pack: Pack, submission: Submission, as_of: dt.date) -> Section:
         forecast = forecasts.get(q.id)
         if forecast is None:
             continue
-        resolved = q.resolves <= as_of
+        resolved = answered(pack, q, as_of)
         outcome = ("yes" if q.answer else "no") if resolved else "not yet resolved"
         score = f"{scores[q.id]:.3f}" if q.id in scores else ("not scored: made after it resolved" if resolved else "")
         rows.append((q.question, f"{forecast.probability:.0%}", long_date(forecast.made_on), forecast.reason, outcome, score))

@@ -18,7 +18,7 @@ from scenario.classroom import role_title
 from scenario.labels import SIDES, THEMES, long_date
 from scenario.model import Assumption, Pack
 from scenario.record import ScenarioRecord
-from scenario.scoring import ALWAYS_HALF, ScoreCard, calibration, score_card, scored_pairs
+from scenario.scoring import ALWAYS_HALF, ScoreCard, answered, calibration, score_card, scored_pairs
 from scenario.submission import Submission
 
 if TYPE_CHECKING:
@@ -127,8 +127,9 @@ def _forecast_rows(pack: Pack, record: ScenarioRecord, card: ScoreCard, as_of: d
         forecast = record.forecasts.get(q.id)
         if forecast is None:
             continue
-        outcome = ("yes" if q.answer else "no") if q.resolves <= as_of else "not yet resolved"
-        score = f"{scores[q.id]:.3f}" if q.id in scores else ("made after it resolved" if q.resolves <= as_of else "")
+        resolved = answered(pack, q, as_of)
+        outcome = ("yes" if q.answer else "no") if resolved else "not yet resolved"
+        score = f"{scores[q.id]:.3f}" if q.id in scores else ("made after it resolved" if resolved else "")
         rows.append((q.question, f"{forecast.probability:.0%}", long_date(forecast.made_on), outcome, score))
     return rows
 

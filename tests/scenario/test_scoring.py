@@ -73,3 +73,21 @@ def test_calibration_of_nothing_has_empty_bins() -> None:
 def test_scored_pairs_of_a_class(pack: Pack) -> None:
     cards = [score_card(pack, {"q-sold": Forecast(probability=p, made_on=BEFORE)}, pack.end) for p in (0.1, 0.9)]
     assert scored_pairs(cards) == [(0.1, False), (0.9, False)]
+
+
+def test_a_forecast_is_scored_only_once_its_answer_was_reported(mini_json, write_pack):
+    """Vintage: a question resolved on 11 Feb whose only source is of 15 Feb is scored from 15 Feb."""
+    import datetime as dt
+
+    from scenario.pack import load_pack
+    from scenario.record import Forecast
+    from scenario.scoring import answered, score_card
+
+    mini_json["sources"].append({"id": "s-late", "publisher": "P", "title": "T", "date": "2030-02-15", "url": "https://example.org/l"})
+    question = next(q for q in mini_json["questions"] if q["id"] == "q-sold")
+    question["sources"] = ["s-late"]
+    pack = load_pack(write_pack(mini_json)).pack
+    q = next(q for q in pack.questions if q.id == "q-sold")
+    forecasts = {"q-sold": Forecast(probability=0.2, made_on=dt.date(2030, 1, 10))}
+    assert not answered(pack, q, dt.date(2030, 2, 12)) and score_card(pack, forecasts, dt.date(2030, 2, 12)).scores == ()
+    assert answered(pack, q, dt.date(2030, 2, 15)) and len(score_card(pack, forecasts, dt.date(2030, 2, 15)).scores) == 1
