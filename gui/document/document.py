@@ -276,8 +276,7 @@ class Document(QObject):
         """Let go of the data directory for the next run. Anything still pending is dropped:
         call `save_pending` first and ask the user. An edit arriving after this (a field losing
         focus as the window goes) is kept in memory, never sent to a closed database."""
-        self._save_date()
-        self.autosave.retry()
+        self.save_pending()
         self.autosave.detach("the app is closing")
         if self.store is not None:
             self.store.close()
