@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.start_page.failed.connect(self.show_pack_error)
         document.packOpened.connect(self._pack_opened)
         document.dateChanged.connect(self._update_title)
+        document.scenarioLeaving.connect(lambda: commit_typed_text(self))
         document.scenarioOpened.connect(self._update_title)
         document.recordChanged.connect(self._update_title)
         document.scenarioOpened.connect(self._update_mode)

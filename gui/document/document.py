@@ -58,6 +58,7 @@ class Document(QObject):
     dateChanged = Signal(object)  # dt.date
     selectionChanged = Signal(object)  # Event | Argument | InstrumentState | None
     laterEventsShownChanged = Signal(bool)  # the "show later events" toggle, as granted
+    scenarioLeaving = Signal()  # another scenario is about to open: editors commit what was typed into this one
     scenarioOpened = Signal(object)  # ScenarioRecord
     recordChanged = Signal(object, object)  # ScenarioRecord, Change
     scenariosChanged = Signal()  # the list of saved scenarios changed (name, deleted, added)
@@ -172,6 +173,8 @@ class Document(QObject):
         return self._stored(lambda store: store.find(name) is not None, False)
 
     def _open(self, record: ScenarioRecord, scenario_id: int | None, loaded: LoadedPack) -> None:
+        if self.record is not None:  # typing still waiting to be saved belongs to the scenario it was typed in
+            self.scenarioLeaving.emit()
         self._save_date()
         # A scenario saved with an earlier version of its pack: what that pack has since retired
         # is left out of the screen (never reused ids, so nothing else is touched) and named.

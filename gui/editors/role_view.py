@@ -48,7 +48,9 @@ class PromptEditor(QWidget):
         layout.addWidget(self.answer)
 
     def show_answer(self, text: str) -> None:
-        if self.answer.toPlainText() != text and not self.answer.hasFocus():
+        """The saved answer, unless the student is typing one not yet saved here."""
+        typing = self.answer.hasFocus() and self._timer.isActive()
+        if self.answer.toPlainText() != text and not typing:
             self.answer.blockSignals(True)
             self.answer.setPlainText(text)
             self.answer.blockSignals(False)
@@ -112,6 +114,7 @@ class RoleView(QScrollArea):
             self.role.addItem(role.title, role.id)
         self.role.blockSignals(False)
         self._record_changed(record, Change.ROLE)
+        self._record_changed(record, Change.ANSWER)  # the prompts may be the same ones: their answers are not
 
     def _record_changed(self, record: ScenarioRecord, kind: Change) -> None:
         if kind is Change.ROLE:

@@ -32,10 +32,13 @@ class TypedLine(QLineEdit):
         self.editingFinished.connect(self.commit_typed)
 
     def show_saved(self, text: str) -> None:
-        """What the record holds. Shown unless the student is typing here, so an update from
-        elsewhere never overwrites what they are in the middle of writing."""
+        """What the record holds. Shown unless the field holds typing not yet committed, so an
+        update from elsewhere never overwrites what the student is in the middle of writing; a
+        focused field with nothing pending (another scenario opened) shows the new text, or it
+        would commit the old one into the new scenario when focus leaves."""
+        pending = self.hasFocus() and self.text() != self._saved
         self._saved = text
-        if not self.hasFocus():
+        if not pending:
             self.setText(text)
 
     def commit_typed(self) -> None:

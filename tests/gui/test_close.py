@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.app.main_window import MainWindow
+from gui.widgets.typed_text import commit_typed_text
 from store.errors import StoreWriteError
 from tests.gui.conftest import press
 
@@ -170,3 +171,39 @@ def test_a_database_damaged_while_running_is_reported_once_and_work_goes_on(wind
     assert document.record.name == "After the damage" and document.scenario_id is None
     assert len(asked) == 1
 
+
+
+# Typed text belongs to the scenario it was typed in. Opening another scenario (File > Scenarios,
+# New scenario, Import) while a field still holds unsaved typing used to carry it across: the
+# answer's save timer fired into the scenario just opened, and a focused note kept the old
+# scenario's text, to be saved into the new one when focus left.
+
+def test_a_prompt_answer_typed_just_before_opening_another_scenario_stays_with_its_own(make_window):
+    window = make_window()
+    document = window.document
+    first = document.scenario_id
+    document.set_date(D(2030, 1, 10))
+    role = window.workspace.role
+    window.workspace.tabs.setCurrentWidget(role)
+    type_into(window, role.editors["p-1"].answer, "Advise a sale")  # the save timer is still waiting
+    document.start_scenario(document.loaded, "Second")
+    document.set_date(D(2030, 1, 10))
+    second = document.scenario_id
+    commit_typed_text(window)  # whatever was still waiting to be saved would go now, as on quit
+    assert document.store.load(first).answers.get("p-1") == "Advise a sale"
+    assert document.store.load(second).answers.get("p-1", "") == ""
+    assert role.editors["p-1"].answer.toPlainText() == ""  # the new scenario's (empty) answer is shown
+
+
+def test_a_note_being_typed_when_another_scenario_opens_is_saved_to_its_own_and_not_shown_in_the_new(make_window):
+    window = make_window()
+    document = window.document
+    first = document.scenario_id
+    window.workspace.tabs.setCurrentWidget(window.workspace.assumptions)
+    note = window.workspace.assumptions.rows["users"].note
+    type_into(window, note, "because of the lawsuit")
+    document.start_scenario(document.loaded, "Second")
+    assert window.workspace.assumptions.rows["users"].note.text() == ""  # the new scenario's (empty) note
+    note.clearFocus()  # focus leaves the field typed in: nothing may be saved into the new scenario
+    assert document.store.load(first).assumptions["users"].note == "because of the lawsuit"
+    assert "users" not in document.store.load(document.scenario_id).assumptions
