@@ -102,6 +102,9 @@ class ForecastAlerts(QObject):
         if index < 0:
             return
         count = len(self.awaiting())
-        self.tabs.setTabText(index, f"{FORECASTS_TAB} ({count})" if count else FORECASTS_TAB)
+        text = f"{FORECASTS_TAB} ({count})" if count else FORECASTS_TAB
+        if self.tabs.tabText(index) == text:
+            return  # setting even the same text lays the tabs out again and repaints the page in front, on every step
+        self.tabs.setTabText(index, text)
         self.tabs.setTabToolTip(index, f"{plural(count, 'open question needs', 'open questions need')} your forecast" if count
                                 else "Forecast questions open on this date")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -39,7 +40,26 @@ class _Page(QWidget):
 
 class LazyTabs(QTabWidget):
     """A QTabWidget with `add_lazy`; `setCurrentWidget` and `indexOf` also take a built view, and
-    `currentWidget` gives the view (not the page holding it) once it is built."""
+    `currentWidget` gives the view (not the page holding it) once it is built.
+
+    A QTabWidget answers every layout request by laying out its tabs again and repainting itself,
+    page included. Requests come up from any label in the page whose text changed (a count in a
+    list's title, on every step), so the whole page in front was repainted on every step. Here a
+    request that changes neither the tab bar nor the sizes the tabs ask for is only passed on.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shape: tuple[QSize, QSize, QSize] | None = None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            shape = (self.tabBar().sizeHint(), self.minimumSizeHint(), self.sizeHint())
+            if shape == self._shape:
+                self.updateGeometry()  # what QTabWidget would also do: the parent's layout hears of it
+                return True
+            self._shape = shape
+        return super().event(event)
 
     def add_lazy(self, make: Callable[[], QWidget], label: str) -> int:
         return self.addTab(_Page(make), label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from scenario.rules import Move
 from tests.gui.conftest import press, row_texts
@@ -75,3 +76,34 @@ def test_the_slider_moves_the_date(window):
 def test_a_moved_deadline_shows_its_replacement(window):
     window.document.set_date(D(2030, 2, 2))
     assert window.workspace.banner.countdown.text() == "9 days until: Extended sale deadline, 11 Feb 2030"
+
+
+def test_a_step_repaints_only_what_changed_not_the_page_in_front(window):
+    """A step by day that makes no new argument leaves the Arguments page alone. The Forecasts
+    tab's count used to be set again on every step, and a tab widget answers that (or any size
+    request from its page) by repainting the whole page: every list, combo box and field."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        seen: list[QObject] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.seen.append(watched)
+            return False
+
+    arguments = window.workspace.arguments
+    window.document.set_date(D(2030, 3, 1))
+    made = len(window.document.timeline.arguments_made(D(2030, 3, 1)))
+    assert made and len(window.document.timeline.arguments_made(D(2030, 3, 3))) == made  # no argument in between
+    assert arguments.isVisible()
+    QApplication.processEvents()  # the date change painted
+    paints = Paints()
+    for widget in (arguments, arguments.theme, arguments.weights):
+        widget.installEventFilter(paints)
+    press(window, Key.Key_Right, Mod.ShiftModifier)
+    press(window, Key.Key_Right, Mod.ShiftModifier)
+    QApplication.processEvents()
+    assert window.document.date == D(2030, 3, 3)
+    assert window.workspace.banner.date_label.text() == "Sun 3 Mar 2030"
+    assert paints.seen == []
