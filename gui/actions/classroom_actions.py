@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from gui.actions.save_file import save_file
+from gui.widgets.drawing_import import drawing_ready
 from gui.widgets.folders import remember, start_folder
 from gui.widgets.plain import file_stem, warn
 from scenario.record import NAME_MAX
@@ -82,6 +83,7 @@ def open_class(window: CommandHost, folder: bool) -> None:
 
 
 def show_class(window: CommandHost, paths: list[str]) -> None:
+    drawing_ready()  # the class window, and the student and debrief views it opens, draw and write PDFs
     from gui.teacher.class_window import ClassWindow
 
     class_window = ClassWindow(window)

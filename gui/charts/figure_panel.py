@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from gui.charts.chart_style import chart_style
 from gui.charts.data_dialog import DataDialog
+from gui.widgets.drawing_import import drawing_ready, import_in_background
 from gui.widgets.folders import in_start_folder, remember
 from gui.widgets.theme import MutedLabel
 
@@ -26,8 +27,13 @@ Drawer = Callable[[Any, Any], Any]  # (Axes, ChartStyle) -> ChartTable or Timeli
 
 
 def preload_charts() -> None:
-    """Import matplotlib, its Qt canvas and the drawing code, so the first chart on screen does
-    not pay for them. Called in idle time once the window has painted."""
+    """Start importing what the first chart on screen needs, off the UI thread, so it does not
+    pay for it; called once the window has painted."""
+    import_in_background(_import_drawing)
+
+
+def _import_drawing() -> None:
+    """matplotlib, its Qt canvas (classes only: nothing is made here) and the drawing code."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: F401
     from matplotlib.figure import Figure  # noqa: F401
 
@@ -93,6 +99,7 @@ class FigurePanel(QWidget):
     def _create(self) -> None:
         if self.canvas is not None:
             return
+        drawing_ready()
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 

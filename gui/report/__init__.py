@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gui.widgets.drawing_import import drawing_ready
+
 if TYPE_CHECKING:
     from scenario.classroom import ClassAggregate
     from scenario.model import Pack
@@ -21,6 +23,7 @@ def student_report(source: Submission | ScenarioRecord, pack: Pack, out_path: Pa
                    student: str | None = None) -> None:
     """One student's PDF: who (`student`, for a bare record), forecasts and scores (as of `as_of`, by default the
     pack's end), every assumption (set or left at its default) and what they imply, weights, answers."""
+    drawing_ready()
     from gui.report.student import write_student_report
 
     write_student_report(source, pack, Path(out_path), as_of, student)
@@ -28,6 +31,7 @@ def student_report(source: Submission | ScenarioRecord, pack: Pack, out_path: Pa
 
 def class_report(aggregate: ClassAggregate, out_path: Path, anonymise: bool) -> None:
     """The class's PDF: the table of students, the four class charts, warnings and skipped files."""
+    drawing_ready()
     from gui.report.classroom import write_class_report
 
     write_class_report(aggregate.anonymised() if anonymise else aggregate, Path(out_path))

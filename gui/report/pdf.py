@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 
 from gui.report.html import STYLE_SHEET, Breaks, Page
+from gui.widgets.drawing_import import drawing_ready
 from store.files import write_atomic
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ Draw = Callable[["Axes", "ChartStyle"], object]
 
 def render_chart(draw: Draw, size: tuple[float, float] = (7.0, 3.6), dpi: int = 150) -> tuple[QImage, Any]:
     """`draw(ax, style)` on a fresh light-themed Agg figure: the image for the document, and what `draw` returned."""
+    drawing_ready()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
