@@ -4,7 +4,7 @@ The loader stops at the first field the decoder rejects; an author wants them al
 field, so the field checks are made here from the field specs first. Only a tree that passes
 them is decoded, and then gets the loader's own checks (`scenario.pack.check_pack`), so a pack
 the editor calls clean is one the app loads, plus the vintage warnings: text naming a later
-date, and what is shown before its sources were published.
+date, and items never shown because none of their sources is published within the pack.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from scenario.authoring.fields import FieldSpec, RecordSpec, pack_spec
 from scenario.later_dates import later_date_warnings
 from scenario.model import Pack
 from scenario.pack import check_pack
+from scenario.vintage import vintage_of
 
 Severity = Literal["error", "warning"]
 
@@ -48,7 +49,7 @@ def check_draft(tree: Any) -> list[Finding]:
         return [Finding("error", parse_path(where.rstrip("`")), message)]
     findings = [Finding("error", parse_path(p.path), p.message) for p in check_pack(pack)]
     findings += [Finding("warning", parse_path(p.path), p.message) for p in later_date_warnings(pack)]
-    findings += list(_shown_before_sources(pack))
+    findings += list(_never_shown(pack))
     return findings
 
 
@@ -145,13 +146,22 @@ def _is_date(value: Any) -> bool:
     return True
 
 
-def _shown_before_sources(pack: Pack) -> Iterator[Finding]:
-    """An assumption is shown from the pack's start: citing a source published later shows it early."""
-    published = {s.id: s.date for s in pack.sources}
+def _never_shown(pack: Pack) -> Iterator[Finding]:
+    """Items no student ever sees: an item is shown once its first source is published, and none is by the pack's end."""
+    v = vintage_of(pack)
+    dated: list[tuple[Path, dt.date]] = []
+    for name in ("events", "arguments"):
+        dated += [((name, n), v.item(item)) for n, item in enumerate(getattr(pack, name))]
+    dated += [(("deadlines", n), v.deadline(d)) for n, d in enumerate(pack.deadlines)]
+    for n, inst in enumerate(pack.instruments):
+        dated += [(("instruments", n, "changes", m), v.item(c)) for m, c in enumerate(inst.changes)]
+    for n, role in enumerate(pack.roles):
+        dated += [(("roles", n, "notes", m), v.item(note)) for m, note in enumerate(role.notes)]
     for n, assumption in enumerate(pack.assumptions):
-        for m, source in enumerate(assumption.sources):
-            day = published.get(source)
-            if day is not None and day > pack.start:
-                yield Finding("warning", ("assumptions", n, "sources", m),
-                              f"'{source}' was published on {day}, but the assumption is shown from the pack's start, {pack.start}; "
-                              "cite it in a dated evidence item instead")
+        dated += [(("assumptions", n, "evidence", m), v.item(e)) for m, e in enumerate(assumption.evidence)]
+    for n, dis in enumerate(pack.disagreements):
+        dated += [(("disagreements", n, "positions", m), v.position(dis, pos)) for m, pos in enumerate(dis.positions)]
+    for path, shown in dated:
+        if shown > pack.end:
+            yield Finding("warning", (*path, "sources"), f"no source is published by the pack's end ({pack.end}), "
+                          f"so students never see this (it would be shown from {shown})")

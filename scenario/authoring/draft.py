@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from typing import Any
+
+from scenario.pack import MAX_PACK_BYTES
+from scenario.userfile import FileError, Problem, check_json, read_bounded, shorten
 
 Path = tuple[str | int, ...]
 
@@ -113,3 +117,16 @@ def parse_path(text: str) -> Path:
             path.append(name)
         path.extend(int(index.rstrip("]")) for index in indices)
     return tuple(path)
+
+
+def read_draft(file: os.PathLike[str] | str) -> Draft:
+    """The pack file at `file` as a draft, read as the loader reads a pack (bounded, strict JSON);
+    FileError naming the file and the problem. A draft may break every rule but being JSON."""
+    data = read_bounded(file, MAX_PACK_BYTES, "pack")
+    check_json(data, file)
+    try:
+        return Draft.from_json(data.decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise FileError(file, [Problem("", f"not valid JSON ({shorten(str(exc))})")]) from None
+    except ValueError as exc:  # JSON, but not an object
+        raise FileError(file, [Problem("", str(exc))]) from None

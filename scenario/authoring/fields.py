@@ -205,3 +205,16 @@ def new_record(spec: RecordSpec, today: dt.date) -> dict[str, Any]:
 def to_json(value: Any) -> Any:
     """A default from the model as the JSON tree holds it (dates as ISO text)."""
     return msgspec.to_builtins(value)
+
+
+_TITLE_FIELDS = ("title", "name", "label", "question", "topic", "claim", "text", "note", "publisher")
+_DATE_FIELDS = ("date", "opens", "announced")
+
+
+def title_field(spec: RecordSpec) -> str | None:
+    """The field that names a record in a list of them (a title, a name, a question)."""
+    return next((name for name in _TITLE_FIELDS if spec.field(name) is not None), None)
+
+
+def date_field(spec: RecordSpec) -> str | None:
+    return next((name for name in _DATE_FIELDS if spec.field(name) is not None), None)

@@ -146,8 +146,8 @@ def test_text_naming_a_later_date_is_a_warning_at_its_field(draft: Draft):
     assert found and found[0].severity == "warning" and "2030" in found[0].message
 
 
-def test_an_assumption_citing_a_later_source_is_a_warning(draft: Draft):
-    later = max(draft.tree["sources"], key=lambda s: s["date"])
-    draft.tree["assumptions"][0]["sources"] = [later["id"]]
-    found = _first(check_draft(draft.tree), ("assumptions", 0, "sources", 0))
-    assert found and found[0].severity == "warning" and "published on" in found[0].message
+def test_an_item_whose_sources_all_come_after_the_pack_is_a_warning(draft: Draft):
+    draft.tree["sources"][0]["date"] = "2199-01-01"
+    draft.tree["events"][1]["sources"] = [draft.tree["sources"][0]["id"]]
+    found = _first(check_draft(draft.tree), ("events", 1, "sources"))
+    assert found and found[0].severity == "warning" and "never see" in found[0].message

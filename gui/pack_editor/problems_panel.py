@@ -1,0 +1,45 @@
+"""The problems of the pack as the author types: errors, then warnings, each leading to its field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QStyle, QTreeWidget, QTreeWidgetItem
+
+from scenario.authoring.checking import Finding
+from scenario.authoring.draft import path_text
+
+PathRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemsPanel(QTreeWidget):
+    chosen = Signal(object)  # the path of the problem the author picked
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setColumnCount(3)
+        self.setHeaderLabels(["", "Where", "Problem"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAccessibleName("Problems")
+        self.setColumnWidth(0, 80)
+        self.setColumnWidth(1, 260)
+        style = QApplication.style()
+        self._icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                       "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.clear()
+        items = []
+        for finding in findings:
+            where = path_text(finding.path) or "the pack"
+            item = QTreeWidgetItem([finding.severity, where, finding.message])
+            item.setIcon(0, self._icons[finding.severity])
+            item.setData(0, PathRole, finding.path)
+            item.setToolTip(2, "")  # the message is plain text in its cell; no tooltip markup
+            items.append(item)
+        self.addTopLevelItems(items)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        self.chosen.emit(item.data(0, PathRole))
