@@ -68,6 +68,7 @@ class LineControl(FieldControl):
         text = value if isinstance(value, str) else ("" if value is ABSENT or value is None else str(value))
         if self.edit.text() != text:
             self.edit.setText(text)
+            self.edit.setCursorPosition(0)  # a long title reads from its start
 
 
 class LongTextControl(FieldControl):

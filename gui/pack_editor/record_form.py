@@ -187,6 +187,7 @@ class NestedRecords(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(140)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setAccessibleName(field_label(field.name))
         add = QPushButton("Add")
         add.setToolTip(f"Add a {self.spec.name} after the selected one")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from gui.pack_editor.pack_document import PackDocument
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import Section, date_field, spec_at, title_field
+from scenario.authoring.fields import Section, date_field, record_at, title_field
 
 COLUMNS = ("Id", "Title", "Date")
 Index = QModelIndex | QPersistentModelIndex
@@ -96,7 +96,7 @@ class SectionModel(QAbstractTableModel):
         if path == self.section.single:
             return ("", f"{self.section.label}: its own fields", "")[index.column()] if role == Qt.ItemDataRole.DisplayRole else None
         record = self.document.get(path)
-        spec = spec_at(path)
+        spec = record_at(path)
         if not isinstance(record, dict) or spec is None:
             return None
         name = ("id", title_field(spec), date_field(spec))[index.column()]  # type: ignore[arg-type]

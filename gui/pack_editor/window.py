@@ -27,7 +27,7 @@ from gui.pack_editor.section_model import SectionModel
 from gui.widgets.plain import message_box, plain_label
 from scenario.authoring.draft import Draft
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import SECTIONS, RecordSpec, Section, spec_at
+from scenario.authoring.fields import SECTIONS, RecordSpec, Section, date_field, record_at
 from scenario.pack import LoadedPack
 
 WINDOW_TITLE = "Pack editor"
@@ -73,14 +73,19 @@ class PackEditorWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
-        self.add_buttons = QHBoxLayout()
+        # one Add button per list of the section: the outcome model has two (nodes, outcomes)
+        self.add_buttons = [QPushButton("Add"), QPushButton("Add")]
+        for n, button in enumerate(self.add_buttons):
+            button.clicked.connect(lambda _checked=False, n=n: self.add_row(self.section.lists[n]))
         self.duplicate_button = QPushButton("Duplicate")
         self.remove_button = QPushButton("Remove")
         self.duplicate_button.clicked.connect(self.duplicate_row)
         self.remove_button.clicked.connect(self.remove_row)
         buttons = QHBoxLayout()
-        buttons.addLayout(self.add_buttons)
+        for button in self.add_buttons:
+            buttons.addWidget(button)
         buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -169,8 +174,10 @@ class PackEditorWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        first = record_at((*section.lists[0], 0)) if section.lists else None
+        self.table.setColumnHidden(2, first is None or date_field(first) is None)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_row(current.row()))
-        self._rebuild_add_buttons()
+        self._update_add_buttons()
         is_model = bool(section.lists) and section.lists[0][:1] == ("outcome_model",)
         self.outcome_tree.setVisible(is_model)
         if is_model:
@@ -180,16 +187,12 @@ class PackEditorWindow(QMainWindow):
         if self.sections.currentRow() != SECTIONS.index(section):
             self.sections.setCurrentRow(SECTIONS.index(section))
 
-    def _rebuild_add_buttons(self) -> None:
-        while self.add_buttons.count():
-            widget = self.add_buttons.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        for list_path in self.section.lists:
-            label = "Add" if len(self.section.lists) == 1 else f"Add {str(list_path[-1]).removesuffix('s')}"
-            button = QPushButton(label)
-            button.clicked.connect(lambda _checked=False, lp=list_path: self.add_row(lp))
-            self.add_buttons.addWidget(button)
+    def _update_add_buttons(self) -> None:
+        lists = self.section.lists
+        for n, button in enumerate(self.add_buttons):
+            button.setVisible(n < len(lists))
+            if n < len(lists):
+                button.setText("Add" if len(lists) == 1 else f"Add {str(lists[n][-1]).removesuffix('s')}")
 
     def select_row(self, row: int) -> None:
         model = self.table.model()
@@ -216,7 +219,7 @@ class PackEditorWindow(QMainWindow):
             self.form_heading.setText(f"{self.section.label}: none yet. Add one with the button above the table.")
             self.form_area.setWidget(QLabel())
             return
-        spec = spec_at(path)
+        spec = record_at(path)
         assert isinstance(spec, RecordSpec)
         exclude = frozenset(f.name for f in spec.fields if path == () and f.kind in ("records", "record")
                             or path == ("outcome_model",) and f.kind == "records")
@@ -281,7 +284,7 @@ class PackEditorWindow(QMainWindow):
     def add_row(self, list_path: TreePath) -> None:
         current = self.current_path()
         index = current[-1] + 1 if current and current[:-1] == list_path and isinstance(current[-1], int) else len(self._items(list_path))
-        spec = spec_at((*list_path, 0))
+        spec = record_at((*list_path, 0))
         assert isinstance(spec, RecordSpec)
         self.editor.add_row(list_path, index, spec, self.new_date())
         self.go_to((*list_path, index))

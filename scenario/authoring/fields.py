@@ -218,3 +218,11 @@ def title_field(spec: RecordSpec) -> str | None:
 
 def date_field(spec: RecordSpec) -> str | None:
     return next((name for name in _DATE_FIELDS if spec.field(name) is not None), None)
+
+
+def record_at(path: Path) -> RecordSpec | None:
+    """The spec of the record at `path`: a list's item ("events", 3) or a record field ("outcome_model",)."""
+    spec = spec_at(path)
+    if isinstance(spec, FieldSpec):
+        return spec.record if spec.kind == "record" else None
+    return spec
