@@ -24,12 +24,14 @@ class SetValue(QUndoCommand):
         super().__init__(text, parent)
         self.document, self.path, self.new, self.typing = document, path, value, typing
         self.old: Any = ABSENT
+        self.position: int | None = None  # where a key the edit removes stood, to put it back there
 
     def redo(self) -> None:
+        self.position = self.document.draft.position(self.path)
         self.old = self.document.apply_set(self.path, copy.deepcopy(self.new))
 
     def undo(self) -> None:
-        self.document.apply_set(self.path, self.old)
+        self.document.apply_set(self.path, self.old, self.position)
 
     def id(self) -> int:
         return _MERGE_TYPING if self.typing else -1

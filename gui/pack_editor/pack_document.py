@@ -56,8 +56,8 @@ class PackDocument(QObject):
 
     # Called by the undo commands only
 
-    def apply_set(self, path: TreePath, value: Any) -> Any:
-        old = self.draft.set(path, value)
+    def apply_set(self, path: TreePath, value: Any, position: int | None = None) -> Any:
+        old = self.draft.set(path, value, position)
         self.valueChanged.emit(path)
         self._check_timer.start()
         return old

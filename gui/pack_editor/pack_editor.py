@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,7 +48,7 @@ class PackEditor(QObject):
     def duplicate_row(self, list_path: TreePath, index: int) -> None:
         row = copy.deepcopy(self.document.get((*list_path, index)))
         if isinstance(row, dict) and isinstance(row.get("id"), str):
-            row["id"] = suggest_id(row["id"], self._taken(list_path))
+            row["id"] = suggest_id(re.sub(r"-\d+$", "", row["id"]), self._taken(list_path))  # "event-3", not "event-2-2"
         self.undo_stack.push(InsertRow(self.document, list_path, index + 1, row, f"Duplicate {path_text((*list_path, index))}"))
 
     def remove_row(self, list_path: TreePath, index: int) -> None:

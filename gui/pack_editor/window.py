@@ -131,7 +131,7 @@ class PackEditorWindow(QMainWindow):
         self.sections.currentRowChanged.connect(lambda n: self.show_section(SECTIONS[n]))
         document.findingsChanged.connect(self._findings_changed)
         document.fileChanged.connect(self._file_changed)
-        self.editor.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
         self.sections.setCurrentRow(0)
         self._findings_changed(document.findings)
 
@@ -272,6 +272,9 @@ class PackEditorWindow(QMainWindow):
         name = title if isinstance(title, str) and title else "untitled pack"
         count = f"{problems} problem{'s' if problems != 1 else ''}" if problems else "no problems"
         self.setWindowTitle(f"{WINDOW_TITLE} — {name} — {count}[*]")
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def _file_changed(self) -> None:
         for model in self.models.values():

@@ -26,6 +26,9 @@ class _Absent:
     def __repr__(self) -> str:
         return "ABSENT"
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Absent:
+        return self  # one of a kind: compared with `is`
+
 
 ABSENT: Any = _Absent()
 
@@ -57,8 +60,12 @@ class Draft:
                 return default
         return node
 
-    def set(self, path: Path, value: Any) -> Any:
-        """Set the value at `path` (ABSENT removes a key) and return the value it replaces."""
+    def set(self, path: Path, value: Any, position: int | None = None) -> Any:
+        """Set the value at `path` (ABSENT removes a key) and return the value it replaces.
+
+        A key that is added goes at `position` among its record's keys (else last): undoing the
+        removal of a key puts it back where it was, so the saved file is as it was, byte for byte.
+        """
         parent = self.get(path[:-1])
         key = path[-1]
         if isinstance(parent, list):
@@ -69,9 +76,21 @@ class Draft:
         old = parent.get(key, ABSENT)
         if value is ABSENT:
             parent.pop(key, None)
+        elif old is ABSENT and position is not None and position < len(parent):
+            items = list(parent.items())
+            items.insert(position, (key, value))
+            parent.clear()
+            parent.update(items)  # the same dict, so whatever holds it sees the change
         else:
             parent[key] = value
         return old
+
+    def position(self, path: Path) -> int | None:
+        """Where the key at `path` stands among its record's keys (None for a list item or a key not there)."""
+        parent = self.get(path[:-1])
+        if isinstance(parent, dict) and path[-1] in parent:
+            return list(parent).index(path[-1])
+        return None
 
     def insert(self, list_path: Path, index: int, row: Any) -> None:
         """Insert `row` into the list at `list_path`, creating the list (and a missing parent record) if absent."""

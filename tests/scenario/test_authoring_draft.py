@@ -50,6 +50,15 @@ def test_setting_a_left_out_field_and_undoing_it_removes_the_key_again(draft: Dr
     assert draft.tree == before and list(draft.tree["sources"][n]) == list(before["sources"][n])
 
 
+def test_a_removed_key_put_back_at_its_position_keeps_the_file_as_it_was(draft: Draft):
+    before = json.dumps(draft.tree)
+    path = ("deadlines", 0, "takes_effect")
+    position = draft.position(path)
+    old = draft.set(path, ABSENT)
+    draft.set(path, old, position)
+    assert json.dumps(draft.tree) == before
+
+
 def test_insert_and_remove_undo_each_other(draft: Draft):
     before = copy.deepcopy(draft.tree)
     row = new_record(spec_at(("events", 0)), dt.date(2024, 5, 1))

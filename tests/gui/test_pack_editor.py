@@ -1,0 +1,380 @@
+"""The pack editor, driven as an author drives it: through its forms, tables, menus and message boxes."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui.app.application import pack_editor_window, preview_window
+from gui.pack_editor import file_commands
+from gui.pack_editor.controls import (
+    BoolControl, ChoiceControl, DateControl, LineControl, LinesControl, LongTextControl, NumberControl, OptionalControl,
+    RefsControl,
+)
+from gui.pack_editor.outcome_tree import UNFINISHED
+from gui.pack_editor.window import PackEditorWindow
+from scenario.authoring.checking import check_draft
+from scenario.authoring.fields import SECTIONS
+from scenario.pack import MAX_PACK_BYTES, LoadedPack, load_pack
+from store.pack_files import previous_path
+from store.paths import user_packs_dir
+from tests.conftest import MINI_PACK
+
+
+@pytest.fixture
+def pack_file(tmp_path: Path) -> Path:
+    """The synthetic pack, copied where the author keeps their own packs."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    return Path(shutil.copy(MINI_PACK, folder / "mini.json"))
+
+
+@pytest.fixture
+def open_editor(qtbot, data_dir: Path, packs_dir: Path):
+    def make(file: Path | None) -> PackEditorWindow:
+        window = pack_editor_window(data_dir, file, packs_dir=packs_dir)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # the test still looks at it after close
+        qtbot.addWidget(window, before_close_func=lambda w: w.setWindowModified(False))  # closed by the test's end: nothing to ask
+        window.show()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def editor(open_editor, pack_file: Path) -> PackEditorWindow:
+    return open_editor(pack_file)
+
+
+def section(window: PackEditorWindow, label: str, row: int = 0) -> None:
+    window.show_section(next(s for s in SECTIONS if s.label == label))
+    window.select_row(row)
+
+
+def answer(monkeypatch, *answers: QMessageBox.StandardButton) -> list[str]:
+    """Answer the next message boxes in turn; returns the texts they showed."""
+    shown: list[str] = []
+    left = list(answers)
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(f"{box.text()} {box.informativeText()}")
+        return int(left.pop(0).value) if left else int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return shown
+
+
+def errors(window: PackEditorWindow) -> list:
+    window.document.check_now()
+    return window.document.errors
+
+
+# Edits through the form: one per kind of control. Each gives a valid pack, and undo restores it exactly.
+
+def _type_title(window: PackEditorWindow) -> Path:
+    section(window, "Events", 1)
+    control = window.form.controls["title"]
+    assert isinstance(control, LineControl)
+    control.edit.selectAll()
+    QTest.keyClicks(control.edit, "Order 2 is signed")
+    return ("events", 1, "title")
+
+
+def _long_text(window):
+    section(window, "Events", 1)
+    control = window.form.controls["detail"]
+    assert isinstance(control, LongTextControl)
+    control.edit.setPlainText("A longer account of the day.")
+    assert control.count.text() == "28 / 4000"
+    return ("events", 1, "detail")
+
+
+def _date(window):
+    section(window, "Events", 1)
+    control = window.form.controls["date"]
+    assert isinstance(control, DateControl)
+    control.edit.setDate(control.edit.date().addDays(1))
+    return ("events", 1, "date")
+
+
+def _choice(window):
+    section(window, "Events", 1)
+    control = window.form.controls["kind"]
+    assert isinstance(control, ChoiceControl)
+    control.combo.setCurrentIndex(control.combo.findText("statement"))
+    control.combo.activated.emit(control.combo.currentIndex())
+    return ("events", 1, "kind")
+
+
+def _reference(window):
+    section(window, "Arguments", 0)
+    control = window.form.controls["stakeholder"]
+    assert isinstance(control, ChoiceControl)
+    other = next(n for n in range(control.combo.count()) if n != control.combo.currentIndex())
+    control.combo.setCurrentIndex(other)
+    control.combo.activated.emit(other)
+    return ("arguments", 0, "stakeholder")
+
+
+def _references(window):
+    section(window, "Events", 1)
+    control = window.form.controls["sources"]
+    assert isinstance(control, RefsControl)
+    unticked = next(control.list.item(n) for n in range(control.list.count()) if control.list.item(n).checkState() == Qt.CheckState.Unchecked)
+    unticked.setCheckState(Qt.CheckState.Checked)
+    return ("events", 1, "sources")
+
+
+def _bool(window):
+    section(window, "Sources", 0)
+    control = window.form.controls["primary"]
+    assert isinstance(control, BoolControl)
+    control.box.click()
+    return ("sources", 0, "primary")
+
+
+def _number(window):
+    section(window, "Assumptions", 0)
+    control = window.form.controls["default"]
+    assert isinstance(control, NumberControl)
+    control.box.setValue(0.55)
+    return ("assumptions", 0, "default")
+
+
+def _optional(window):
+    section(window, "Deadlines", 0)
+    control = window.form.controls["ends"]
+    assert isinstance(control, OptionalControl)
+    control.given.click()  # untick: the field is left out
+    return ("deadlines", 0, "ends")
+
+
+def _lines(window):
+    section(window, "Roles", 0)
+    control = window.form.controls["objectives"]
+    assert isinstance(control, LinesControl)
+    control.edit.setPlainText("Protect data\nKeep the app running")
+    return ("roles", 0, "objectives")
+
+
+def _nested_record(window):
+    section(window, "Instruments", 0)
+    nested = window.form.nested["changes"]
+    nested.table.setCurrentCell(nested.table.rowCount() - 1, 0)
+    nested.form.controls["note"].edit.selectAll()
+    QTest.keyClicks(nested.form.controls["note"].edit, "Replaced")
+    return ("instruments", 0, "changes", nested.table.rowCount() - 1, "note")
+
+
+@pytest.mark.parametrize("edit", [_type_title, _long_text, _date, _choice, _reference, _references, _bool, _number, _optional,
+                                  _lines, _nested_record], ids=lambda f: f.__name__.strip("_"))
+def test_an_edit_through_the_form_gives_a_valid_pack_and_undo_restores_it(editor: PackEditorWindow, edit):
+    before = copy.deepcopy(editor.document.tree)
+    path = edit(editor)
+    assert editor.document.get(path) != _get(before, path)
+    assert errors(editor) == []
+    assert editor.isWindowModified()
+    assert editor.editor.undo_stack.count() == 1  # typing merges into one step
+    editor.editor.undo_stack.undo()
+    assert editor.document.tree == before
+    assert json.dumps(editor.document.tree) == json.dumps(before)  # key order too
+    assert not editor.isWindowModified()
+
+
+def _get(tree, path):
+    for step in path:
+        try:
+            tree = tree[step]
+        except (KeyError, IndexError):
+            return None
+    return tree
+
+
+def test_undo_shows_the_old_value_in_the_form(editor: PackEditorWindow):
+    path = _type_title(editor)
+    old = _get(json.loads(MINI_PACK.read_text()), path)
+    editor.editor.undo_stack.undo()
+    assert editor.form.controls["title"].edit.text() == old
+    assert editor.table.model().index(1, 1).data() == old
+
+
+def test_a_new_row_gets_an_id_from_its_title_and_is_selected(editor: PackEditorWindow):
+    section(editor, "Events", 3)
+    editor.add_buttons[0].click()
+    assert editor.document.get(("events", 4, "id")) == "new-event"
+    assert editor.current_path() == ("events", 4)
+    editor.add_buttons[0].click()
+    assert editor.document.get(("events", 5, "id")) == "new-event-2"
+    editor.duplicate_row()
+    assert editor.document.get(("events", 6, "id")) == "new-event-3"
+    editor.remove_row()
+    assert len(editor.document.get(("events",))) == 6
+
+
+def test_the_id_is_offered_from_the_title(editor: PackEditorWindow):
+    _type_title(editor)
+    editor.form.offer_id()
+    assert editor.document.get(("events", 1, "id")) == "order-2-is-signed"
+
+
+def test_the_outcome_tree_marks_a_node_that_does_not_end_in_an_outcome(editor: PackEditorWindow, qtbot):
+    section(editor, "Outcome model")
+    editor.add_buttons[0].click()  # a new node whose branches name nothing yet
+    with qtbot.waitSignal(editor.document.findingsChanged):
+        pass
+    texts = []
+
+    def walk(item):
+        texts.append(item.text(0))
+        for n in range(item.childCount()):
+            walk(item.child(n))
+
+    for n in range(editor.outcome_tree.topLevelItemCount()):
+        walk(editor.outcome_tree.topLevelItem(n))
+    marked = [t for t in texts if UNFINISHED in t]
+    assert marked and all("new-chancenode" in t for t in marked)
+
+
+# Problems
+
+@pytest.mark.parametrize(("break_it", "path", "label", "row", "control"), [
+    (lambda t: t["events"][2].update(title=""), ("events", 2, "title"), "Events", 2, "title"),
+    (lambda t: t["events"][1].update(sources=["nowhere"]), ("events", 1, "sources", 0), "Events", 1, "sources"),
+    (lambda t: t["deadlines"][1].update(set_by="nothing"), ("deadlines", 1, "set_by"), "Deadlines", 1, "set_by"),
+    (lambda t: t.update(start="2031-01-01"), ("start",), "Pack", 0, "start"),
+    (lambda t: t["outcome_model"].update(root="nowhere"), ("outcome_model", "root"), "Outcome model", 0, "root"),
+])
+def test_a_problem_jumps_to_its_row_and_field(editor: PackEditorWindow, break_it, path, label, row, control):
+    break_it(editor.document.tree)
+    editor.document.check_now()
+    panel = editor.problems
+    item = next(panel.topLevelItem(n) for n in range(panel.topLevelItemCount()) if panel.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole + 1) == path)
+    panel.itemClicked.emit(item, 0)
+    assert editor.section.label == label
+    assert editor.table.currentIndex().row() == row or label == "Pack"
+    focused = QApplication.focusWidget()
+    assert focused is not None and editor.form.controls[control].isAncestorOf(focused)
+
+
+def test_a_problem_in_a_nested_record_jumps_to_its_item(editor: PackEditorWindow):
+    editor.document.tree["instruments"][1]["changes"][0]["note"] = ""
+    editor.document.check_now()
+    editor.go_to(("instruments", 1, "changes", 0, "note"))
+    nested = editor.form.nested["changes"]
+    assert (editor.table.currentIndex().row(), nested.table.currentRow()) == (1, 0)
+    assert nested.form.controls["note"].isAncestorOf(QApplication.focusWidget())
+
+
+def test_the_title_counts_the_problems_and_marks_unsaved_changes(editor: PackEditorWindow, qtbot):
+    assert editor.windowTitle() == "Pack editor — Mini pack (synthetic) — no problems[*]"
+    _long_text(editor)
+    editor.document.tree["events"][0]["title"] = ""
+    with qtbot.waitSignal(editor.document.findingsChanged, timeout=2000):  # the debounced re-check
+        editor.editor.edit_value(("events", 1, "title"), "", typing=True)
+    assert editor.windowTitle().endswith("— 2 problems[*]") and editor.isWindowModified()
+
+
+# Files
+
+def test_save_keeps_the_previous_version_beside_the_file(editor: PackEditorWindow, pack_file: Path):
+    before = pack_file.read_bytes()
+    _type_title(editor)
+    assert file_commands.save(editor)
+    assert previous_path(pack_file).read_bytes() == before
+    assert load_pack(pack_file).pack.events[1].title == "Order 2 is signed"
+    assert not editor.isWindowModified()
+
+
+def test_a_pack_with_errors_is_saved_as_a_draft_when_the_author_agrees(editor: PackEditorWindow, pack_file: Path, monkeypatch):
+    before = pack_file.read_bytes()
+    editor.editor.edit_value(("events", 1, "title"), "")
+    shown = answer(monkeypatch, QMessageBox.StandardButton.Save)
+    assert file_commands.save(editor)
+    draft = pack_file.with_name("mini.draft.json")
+    assert "1 error" in shown[0] and json.loads(draft.read_text())["events"][1]["title"] == ""
+    assert pack_file.read_bytes() == before
+    assert editor.document.file == draft
+
+
+def test_an_installed_pack_is_never_overwritten(open_editor, packs_dir: Path, monkeypatch):
+    installed = packs_dir / "mini.json"
+    before = installed.read_bytes()
+    window = open_editor(installed)
+    _type_title(window)
+    shown = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not file_commands.save(window)
+    assert "cannot be overwritten" in shown[0] and installed.read_bytes() == before
+
+
+def test_save_as_new_pack_asks_for_a_free_id(editor: PackEditorWindow, data_dir: Path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    ids = iter(["mini", "my-pack"])  # "mini" is installed
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(ids), True))
+    shown = answer(monkeypatch)
+    assert file_commands.save_as_new(editor)
+    assert "already installed" in shown[0]
+    saved = user_packs_dir(data_dir) / "my-pack.json"
+    assert load_pack(saved).pack.id == "my-pack" and editor.document.file == saved
+
+
+@pytest.mark.parametrize(("content", "words"), [(b"{not json", "not valid JSON"), (b"[1, 2]", "not a pack"),
+                                                (b" " * (MAX_PACK_BYTES + 1), "larger than")])
+def test_a_file_that_is_not_a_pack_gives_a_message_and_changes_nothing(editor: PackEditorWindow, tmp_path: Path, monkeypatch, content, words):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    before, file = copy.deepcopy(editor.document.tree), editor.document.file
+    shown = answer(monkeypatch)
+    assert not file_commands.open_pack(editor, bad)
+    assert str(bad) in shown[0] and words in shown[0]
+    assert editor.document.tree == before and editor.document.file == file
+
+
+@pytest.mark.parametrize(("choice", "closes", "saved"), [
+    (QMessageBox.StandardButton.Discard, True, False),
+    (QMessageBox.StandardButton.Save, True, True),
+    (QMessageBox.StandardButton.Cancel, False, False),
+])
+def test_closing_with_unsaved_changes_asks_first(editor: PackEditorWindow, pack_file: Path, monkeypatch, choice, closes, saved):
+    before = pack_file.read_bytes()
+    _type_title(editor)
+    shown = answer(monkeypatch, choice)
+    assert editor.close() is closes
+    assert shown and "not saved" in shown[0]
+    assert (pack_file.read_bytes() != before) is saved
+
+
+def test_closing_without_changes_asks_nothing(editor: PackEditorWindow):
+    assert editor.close()  # the autouse fixture fails any message box
+
+
+def test_a_new_pack_starts_valid_and_its_first_save_asks_for_an_id(open_editor, data_dir: Path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_editor(None)
+    assert errors(window) == []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("first-pack", True))
+    assert file_commands.save(window)
+    assert load_pack(user_packs_dir(data_dir) / "first-pack.json").pack.id == "first-pack"
+
+
+# Preview
+
+def test_the_preview_opens_classroom_mode_at_the_date_and_role_and_writes_nothing(qtbot, data_dir: Path, tmp_path: Path):
+    loaded = load_pack(MINI_PACK)
+    preview = preview_window(LoadedPack(Path("unsaved pack"), loaded.pack, loaded.digest), dt.date(2030, 2, 10), "r-exec")
+    qtbot.addWidget(preview)
+    document = preview.document
+    assert (document.record.mode, document.record.role, document.date) == ("classroom", "r-exec", dt.date(2030, 2, 10))
+    assert document.store is None and document.scenario_id is None
+    document.set_date(dt.date(2030, 3, 1))
+    preview.close()
+    assert not data_dir.exists()  # the student's data folder was never created, let alone written
