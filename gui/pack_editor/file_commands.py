@@ -31,18 +31,18 @@ from scenario.userfile import FileError
 from store.pack_files import draft_path, is_installed, published_path, save_pack_file
 
 if TYPE_CHECKING:
-    from gui.pack_editor.window import PackEditorWindow
+    from gui.pack_editor.host import EditorHost
 
 ID_PATTERN = re.compile(whole("[a-z0-9][a-z0-9_-]{0,63}"))
 FILE_FILTER = "Scenario packs (*.json)"
 
 
-def new_pack(window: PackEditorWindow) -> None:
+def new_pack(window: EditorHost) -> None:
     if window.settle_changes():
         window.load(Draft(blank_pack(dt.date.today())), None)
 
 
-def open_pack(window: PackEditorWindow, file: Path | None = None) -> bool:
+def open_pack(window: EditorHost, file: Path | None = None) -> bool:
     """Open `file` (or ask for one). A file that cannot be read, or is not JSON, changes nothing."""
     if not window.settle_changes():
         return False
@@ -63,7 +63,7 @@ def open_pack(window: PackEditorWindow, file: Path | None = None) -> bool:
     return True
 
 
-def duplicate_installed(window: PackEditorWindow) -> None:
+def duplicate_installed(window: EditorHost) -> None:
     """A shipped pack to start from, under a new id; it has no file until it is saved as a new pack."""
     if not window.settle_changes():
         return
@@ -86,14 +86,14 @@ def duplicate_installed(window: PackEditorWindow) -> None:
     window.statusBar().showMessage(f"A copy of “{source.pack.title}”: Save asks where the new pack goes.", 15000)
 
 
-def taken_ids(window: PackEditorWindow) -> set[str]:
+def taken_ids(window: EditorHost) -> set[str]:
     """Pack ids already used by an installed or a user's pack (file names too: a broken pack still has one)."""
     entries = discover_packs(*window.installed_dirs, window.user_packs)
     ids = {e.loaded.pack.id for e in entries if e.loaded is not None}
     return ids | {e.path.name.removesuffix(".json").removesuffix(".draft") for e in entries}
 
 
-def save(window: PackEditorWindow) -> bool:
+def save(window: EditorHost) -> bool:
     """Save to the pack's file; a new pack, or an installed one, is saved as a new pack instead. True when saved."""
     file = window.document.file
     if file is None:
@@ -108,7 +108,7 @@ def save(window: PackEditorWindow) -> bool:
     return _write(window, file)
 
 
-def save_as_new(window: PackEditorWindow) -> bool:
+def save_as_new(window: EditorHost) -> bool:
     """Ask for a new id, free among the installed and the user's packs, and save into the user's pack folder."""
     title = window.document.get(("title",))
     taken = taken_ids(window)
@@ -130,7 +130,7 @@ def save_as_new(window: PackEditorWindow) -> bool:
     return _write(window, window.user_packs / f"{new_id}.json")
 
 
-def _write(window: PackEditorWindow, file: Path) -> bool:
+def _write(window: EditorHost, file: Path) -> bool:
     """Write the pack, or its draft when it has errors (asked first); the window is clean once written."""
     document = window.document
     document.check_now()
@@ -155,7 +155,7 @@ def _write(window: PackEditorWindow, file: Path) -> bool:
     return True
 
 
-def import_csv(window: PackEditorWindow) -> None:
+def import_csv(window: EditorHost) -> None:
     """Events (and their sources) from a spreadsheet, added as one undoable step."""
     from gui.pack_editor.csv_import_dialog import ask_csv_import
 
@@ -168,7 +168,7 @@ def import_csv(window: PackEditorWindow) -> None:
                                    f"{len(result.rejected)} rows rejected.", 15000)
 
 
-def preview(window: PackEditorWindow) -> None:
+def preview(window: EditorHost) -> None:
     """The unsaved pack in a student's window, in Classroom mode, at a date and role the author picks."""
     if window.preview is None:
         return

@@ -21,7 +21,6 @@ from gui.pack_editor.controls import (
 )
 from gui.pack_editor.pack_editor import PackEditor
 from gui.widgets.text import plain_tooltip
-from scenario.authoring.draft import ABSENT
 from scenario.authoring.draft import Path as TreePath
 from scenario.authoring.fields import FieldSpec, RecordSpec, date_field, empty_value, ref_ids, title_field
 from scenario.authoring.ids import suggest_id

@@ -7,7 +7,6 @@ The window lays things out and routes a picked problem to its field; the edits g
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
     QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from gui.pack_editor import file_commands as files
+from gui.pack_editor.host import Preview
 from gui.pack_editor.outcome_tree import OutcomeTree
 from gui.pack_editor.pack_document import PackDocument
 from gui.pack_editor.pack_editor import PackEditor
@@ -28,11 +29,8 @@ from gui.widgets.plain import message_box, plain_label
 from scenario.authoring.draft import Draft
 from scenario.authoring.draft import Path as TreePath
 from scenario.authoring.fields import SECTIONS, RecordSpec, Section, date_field, record_at
-from scenario.pack import LoadedPack
 
 WINDOW_TITLE = "Pack editor"
-# Preview: the unsaved pack, a date and a role -> a student's window the caller keeps alive
-Preview = Callable[[LoadedPack, dt.date, "str | None"], QWidget]
 
 
 def locate(path: TreePath) -> tuple[Section, TreePath | None, TreePath]:
@@ -136,8 +134,6 @@ class PackEditorWindow(QMainWindow):
         self._findings_changed(document.findings)
 
     def _build_menus(self) -> None:
-        from gui.pack_editor import file_commands as files
-
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction("&New pack…", lambda: files.new_pack(self)).setShortcut(QKeySequence.StandardKey.New)
         file_menu.addAction("&Edit pack…", lambda: files.open_pack(self)).setShortcut(QKeySequence.StandardKey.Open)
@@ -321,8 +317,6 @@ class PackEditorWindow(QMainWindow):
         """Before the pack in the window goes away: save, discard or stay. True to go on."""
         if not self.isWindowModified():
             return True
-        from gui.pack_editor import file_commands as files
-
         box = message_box(QMessageBox.Icon.Question, "Unsaved changes", "The pack has changes that are not saved.",
                           "Save them first?", self)
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)

@@ -21,7 +21,6 @@ from gui.pack_editor.controls import (
 )
 from gui.pack_editor.outcome_tree import UNFINISHED
 from gui.pack_editor.window import PackEditorWindow
-from scenario.authoring.checking import check_draft
 from scenario.authoring.fields import SECTIONS
 from scenario.pack import MAX_PACK_BYTES, LoadedPack, load_pack
 from store.pack_files import previous_path
