@@ -44,6 +44,12 @@ def _classroom_actions() -> ModuleType:
     return classroom_actions
 
 
+def _pack_actions() -> ModuleType:
+    from gui.actions import pack_actions
+
+    return pack_actions
+
+
 def _shortcuts_dialog() -> ModuleType:
     from gui.app import shortcuts_dialog
 
@@ -60,6 +66,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self._painted = False
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
+        self.pack_editors: list = []  # pack editors opened from this window: each asks about its unsaved changes before the app quits
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(document, self)
         self.scenario_list = ScenarioListModel(document, self)
@@ -124,6 +131,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction("Open &class submissions…", lambda: _classroom_actions().open_class(self, folder=False))
         file_menu.addAction("Open class &folder…", lambda: _classroom_actions().open_class(self, folder=True))
+        file_menu.addSeparator()
+        file_menu.addAction("New &pack…", lambda: _pack_actions().new_pack(self)).setToolTip("Write a scenario pack of your own, from a small template")
+        file_menu.addAction("Edit pac&k…", lambda: _pack_actions().edit_pack(self)).setToolTip("Change a scenario pack, checked as you type")
         file_menu.addSeparator()
         # Ctrl+Q everywhere: the platform's standard Quit key is empty on Windows and some Linux desktops.
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence("Ctrl+Q"))
@@ -190,6 +200,22 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: str) -> None:
         self.themes.apply(theme)
         self.settings.set("view/theme", theme)
+
+    def open_pack_editor(self, file: Path | None) -> None:
+        """The pack editor on `file` (a new pack if None), kept alive with this window."""
+        from gui.app.application import pack_editor_window  # rarely opened: kept off the start-up path
+        from scenario.userfile import FileError
+
+        try:
+            editor = pack_editor_window(self.data_dir, file, self.document.packs_dirs[0])
+        except FileError as exc:
+            message_box(QMessageBox.Icon.Warning, "Cannot open this pack", f"{exc.file} cannot be opened.",
+                        "\n".join(str(p) for p in exc.problems), self).exec()
+            return
+        self.pack_editors.append(editor)
+        editor.destroyed.connect(lambda *_: self.pack_editors.remove(editor) if editor in self.pack_editors else None)
+        editor.resize(self.size())
+        editor.show()
 
     def show_about(self) -> None:
         from gui.app.about_dialog import AboutDialog  # rarely opened: kept off the start-up path
@@ -303,6 +329,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: every editor commits its text, the store gets one more try,
         and only what still could not be saved is put to the user, before the store closes."""
+        if not all(editor.close() for editor in list(self.pack_editors)):  # an author chose to stay
+            event.ignore()
+            return
         commit_typed_text(self)
         unsaved = self.document.save_pending()
         if unsaved and not self._let_go_of_unsaved(unsaved):

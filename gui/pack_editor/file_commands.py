@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from gui.widgets.folders import remember
+from gui.widgets.folders import remember, start_folder
 from gui.widgets.plain import message_box, plain_label, warn
 from scenario.authoring.draft import Draft, read_draft
 from scenario.authoring.ids import suggest_id
@@ -46,12 +46,9 @@ def open_pack(window: EditorHost, file: Path | None = None) -> bool:
     """Open `file` (or ask for one). A file that cannot be read, or is not JSON, changes nothing."""
     if not window.settle_changes():
         return False
+    file = file or ask_pack_file(window, window.user_packs)
     if file is None:
-        name, _ = QFileDialog.getOpenFileName(window, "Edit pack", str(window.user_packs if window.user_packs.is_dir() else Path.home()), FILE_FILTER)
-        if not name:
-            return False
-        remember(name)
-        file = Path(name)
+        return False
     try:
         draft = read_draft(file)
     except FileError as exc:
@@ -61,6 +58,15 @@ def open_pack(window: EditorHost, file: Path | None = None) -> bool:
     if is_installed(file, window.installed_dirs):
         window.statusBar().showMessage("This pack is installed with the app: it can be changed here, and saved as a new pack.", 15000)
     return True
+
+
+def ask_pack_file(parent: QWidget, user_packs: Path) -> Path | None:
+    """A pack file to edit; the dialog opens in the user's packs folder, where the start page finds packs."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Edit pack", str(user_packs if user_packs.is_dir() else start_folder()), FILE_FILTER)
+    if not name:
+        return None
+    remember(name)
+    return Path(name)
 
 
 def duplicate_installed(window: EditorHost) -> None:

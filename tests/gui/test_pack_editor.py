@@ -377,3 +377,27 @@ def test_the_preview_opens_classroom_mode_at_the_date_and_role_and_writes_nothin
     document.set_date(dt.date(2030, 3, 1))
     preview.close()
     assert not data_dir.exists()  # the student's data folder was never created, let alone written
+
+
+# From the main window
+
+def test_file_new_pack_in_the_main_window_opens_the_editor_and_quitting_asks_about_its_changes(window, qtbot, monkeypatch):
+    new = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "New &pack…")
+    new.trigger()
+    editor = window.pack_editors[0]
+    assert isinstance(editor, PackEditorWindow) and editor.isVisible()
+    editor.editor.edit_value(("title",), "My pack")
+    answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not window.close()  # the author chose to stay with their unsaved pack
+    answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_file_edit_pack_opens_the_chosen_file(window, pack_file: Path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pack_file), ""))
+    edit = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Edit pac&k…")
+    edit.trigger()
+    editor = window.pack_editors[0]
+    assert editor.document.file == pack_file and editor.windowTitle().startswith("Pack editor — Mini pack (synthetic)")
