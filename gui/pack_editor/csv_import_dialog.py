@@ -6,51 +6,22 @@ undoable step) is the editor's job, so cancelling here changes nothing anywhere.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
 from gui.widgets.folders import remember, start_folder
 from gui.widgets.plain import plain_label, warn
-from gui.widgets.text import plain_tooltip
+from gui.widgets.text_table import TextTableModel
 from gui.widgets.theme import MutedLabel
 from scenario.authoring.csv_events import MAX_CSV_BYTES, CsvImport, read_events_csv
 from scenario.userfile import FileError, read_bounded
 
 EVENT_COLUMNS = ("Date", "Title", "Kind", "Source", "Detail")
 REJECTED_COLUMNS = ("Line", "Why it was not imported")
-
-
-class TextTableModel(QAbstractTableModel):
-    """Fixed rows of plain strings: an item view never reads them as markup; long cells show whole in a tooltip."""
-
-    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers = tuple(headers)
-        self._rows = [tuple(row) for row in rows]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        text = self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text.replace("\n", " ")  # one line per row; the tooltip keeps the breaks
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(text)
-        return None
 
 
 def summary(found: CsvImport) -> str:
