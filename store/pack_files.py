@@ -41,8 +41,15 @@ def is_installed(path: Path, installed_dirs: Iterable[Path]) -> bool:
     Compared resolved (symlinks, "..", a relative path), so a link to a shipped pack cannot be
     used to overwrite it; a new file there counts too, since it would become an installed pack.
     """
-    resolved = Path(path).resolve()
-    return any(resolved.is_relative_to(Path(folder).resolve()) for folder in installed_dirs)
+    resolved = _resolved(Path(path))
+    return any(resolved.is_relative_to(_resolved(Path(folder))) for folder in installed_dirs)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): saving replaces the link itself
+        return path.parent.resolve() / path.name
 
 
 def draft_path(path: Path) -> Path:

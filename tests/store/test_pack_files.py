@@ -120,6 +120,8 @@ def test_installed_means_inside_an_installed_folder_however_the_path_is_written(
     assert not is_installed(elsewhere / "mine.json", [installed])
     assert not is_installed(installed.parent / "installed-not.json", [installed])
     assert not is_installed(installed / "shipped.json", [])
+    (installed / "loop.json").symlink_to(installed / "loop.json")
+    assert is_installed(installed / "loop.json", [installed])
 
 
 @pytest.mark.parametrize(("path", "draft", "published"), [
