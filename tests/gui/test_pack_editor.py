@@ -401,3 +401,24 @@ def test_file_edit_pack_opens_the_chosen_file(window, pack_file: Path, monkeypat
     edit.trigger()
     editor = window.pack_editors[0]
     assert editor.document.file == pack_file and editor.windowTitle().startswith("Pack editor — Mini pack (synthetic)")
+
+
+# Import events from CSV
+
+def test_imported_events_and_sources_are_one_undo_step(editor: PackEditorWindow, monkeypatch):
+    from gui.pack_editor import csv_import_dialog
+    from scenario.authoring.csv_events import read_events_csv
+
+    sheet = ("date,title,detail,kind,source_url,publisher\n"
+             "2030-01-10,Talks begin,The parties meet.,negotiation,https://example.org/talks,Test Times\n"
+             "2030-13-01,Bad date,d,court,https://example.org/a,P\n").encode()
+    before = copy.deepcopy(editor.document.tree)
+    found = read_events_csv(sheet, editor.document.tree, "timeline.csv")
+    assert len(found.events) == 1 and len(found.rejected) == 1
+    monkeypatch.setattr(csv_import_dialog, "ask_csv_import", lambda parent, pack: found)
+    file_commands.import_csv(editor)
+    assert editor.document.get(("events", 4, "title")) == "Talks begin"
+    assert errors(editor) == []
+    assert editor.editor.undo_stack.count() == 1
+    editor.editor.undo_stack.undo()
+    assert editor.document.tree == before
