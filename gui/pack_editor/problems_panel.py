@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QTreeWidget, QTreeWidgetItem
 
 from scenario.authoring.checking import Finding
+from gui.widgets.text import plain_tooltip
+from scenario.authoring.draft import Path as TreePath
 from scenario.authoring.draft import path_text
 
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -29,15 +33,17 @@ class ProblemsPanel(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
-    def show_findings(self, findings: list[Finding]) -> None:
+    def show_findings(self, findings: list[Finding], describe: Callable[[TreePath], str]) -> None:
+        """`describe` says where a path is as the author sees it ("Events › e-vote › date")."""
         self.clear()
         items = []
         for finding in findings:
-            where = path_text(finding.path) or "the pack"
+            where = describe(finding.path)
             item = QTreeWidgetItem([finding.severity, where, finding.message])
             item.setIcon(0, self._icons[finding.severity])
             item.setData(0, PathRole, finding.path)
-            item.setToolTip(2, "")  # the message is plain text in its cell; no tooltip markup
+            item.setToolTip(1, plain_tooltip(path_text(finding.path)))
+            item.setToolTip(2, plain_tooltip(finding.message))
             items.append(item)
         self.addTopLevelItems(items)
 

@@ -256,12 +256,23 @@ class PackEditorWindow(QMainWindow):
             self.form.focus_field(rest)
 
     def _findings_changed(self, findings: list) -> None:
-        self.problems.show_findings(findings)
+        self.problems.show_findings(findings, self.describe)
         errors = sum(1 for f in findings if f.severity == "error")
         for n, section in enumerate(SECTIONS):
             count = sum(1 for f in findings if locate(f.path)[0] is section)
             self.sections.item(n).setText(f"{section.label}  ({count})" if count else section.label)
         self._update_title(len(findings), errors)
+
+    def describe(self, path: TreePath) -> str:
+        """Where `path` is, as the window shows it: "Events › e-vote › date", "Roles › r-exec › notes › 2 › text"."""
+        section, row_path, rest = locate(path)
+        parts = [section.label]
+        if row_path and row_path != section.single:
+            record = self.document.get(row_path)
+            ident = record.get("id") if isinstance(record, dict) else None
+            parts.append(ident if isinstance(ident, str) and ident else f"row {int(row_path[-1]) + 1}")
+        parts += [str(step + 1) if isinstance(step, int) else step for step in rest]
+        return " › ".join(parts)
 
     def _update_title(self, problems: int, errors: int) -> None:
         title = self.document.get(("title",))
