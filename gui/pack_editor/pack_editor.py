@@ -18,7 +18,7 @@ from gui.pack_editor.commands import InsertRow, RemoveRow, SetValue
 from gui.pack_editor.pack_document import PackDocument
 from scenario.authoring.draft import ABSENT, path_text
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import RecordSpec, new_record, title_field
+from scenario.authoring.fields import RecordSpec, new_record, record_label, title_field
 from scenario.authoring.ids import suggest_id
 
 
@@ -38,7 +38,7 @@ class PackEditor(QObject):
         """A record with its required fields; its id is offered from a title saying what it is."""
         row = new_record(spec, today)
         if "id" in row:
-            title = f"New {spec.name.lower()}"
+            title = f"New {record_label(spec)}"
             title_name = title_field(spec)
             if title_name is not None:
                 row[title_name] = title

@@ -26,7 +26,7 @@ class ProblemsPanel(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAccessibleName("Problems")
         self.setColumnWidth(0, 80)
-        self.setColumnWidth(1, 260)
+        self.setColumnWidth(1, 340)
         style = QApplication.style()
         self._icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                        "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}

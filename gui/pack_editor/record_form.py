@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -22,7 +22,7 @@ from gui.pack_editor.controls import (
 from gui.pack_editor.pack_editor import PackEditor
 from gui.widgets.text import plain_tooltip
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import FieldSpec, RecordSpec, date_field, empty_value, ref_ids, title_field
+from scenario.authoring.fields import FieldSpec, RecordSpec, date_field, empty_value, record_label, ref_ids, title_field
 from scenario.authoring.ids import suggest_id
 
 
@@ -185,11 +185,13 @@ class NestedRecords(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(140)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        rows = self.table.fontMetrics().height() + 8
+        self.table.setMinimumHeight(rows * 5 + 4)  # a header and four rows
+        self.table.setMaximumHeight(rows * 7 + 4)
+        self.table.verticalHeader().setDefaultSectionSize(rows)
         self.table.setAccessibleName(field_label(field.name))
         add = QPushButton("Add")
-        add.setToolTip(f"Add a {self.spec.name} after the selected one")
+        add.setToolTip(f"Add a {record_label(self.spec)} after the selected one")
         self.remove = QPushButton("Remove")
         add.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
@@ -197,13 +199,14 @@ class NestedRecords(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
-        self.form_holder = QVBoxLayout()
+        self.form_box = QGroupBox(f"The selected {record_label(self.spec)}")  # the item's form, apart from its owner's
+        self.form_holder = QVBoxLayout(self.form_box)
         self.form: RecordForm | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        layout.addLayout(self.form_holder)
+        layout.addWidget(self.form_box)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_form(row))
         self.document.rowInserted.connect(self._rows_changed)
         self.document.rowRemoved.connect(self._rows_changed)
@@ -248,6 +251,7 @@ class NestedRecords(QWidget):
         if row >= 0 and self.form is None:
             self.form = RecordForm(self.editor, (*self.list_path, row), self.spec, self.today)
             self.form_holder.addWidget(self.form)
+        self.form_box.setVisible(self.form is not None)
 
     def _add(self) -> None:
         self.editor.add_row(self.list_path, self.table.currentRow() + 1, self.spec, self.today)

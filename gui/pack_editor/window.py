@@ -28,7 +28,7 @@ from gui.pack_editor.section_model import SectionModel
 from gui.widgets.plain import message_box, plain_label
 from scenario.authoring.draft import Draft
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import SECTIONS, RecordSpec, Section, date_field, record_at
+from scenario.authoring.fields import SECTIONS, RecordSpec, Section, date_field, record_at, record_label
 
 WINDOW_TITLE = "Pack editor"
 
@@ -234,7 +234,7 @@ class PackEditorWindow(QMainWindow):
             return "The outcome model: its root node (add nodes and outcomes with the buttons)"
         record = self.document.get(path)
         ident = record.get("id", "") if isinstance(record, dict) else ""
-        return f"{spec.name} {ident}".strip()
+        return f"{record_label(spec).capitalize()} {ident}".strip()
 
     def new_date(self) -> dt.date:
         """The date a new row starts with: the pack's start, so it falls inside the pack's range."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 from typing import Any, Literal
 
 import msgspec
@@ -226,3 +227,8 @@ def record_at(path: Path) -> RecordSpec | None:
     if isinstance(spec, FieldSpec):
         return spec.record if spec.kind == "record" else None
     return spec
+
+
+def record_label(spec: RecordSpec) -> str:
+    """A record's kind as words: "StatusChange" -> "status change"."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", spec.name).lower()

@@ -239,7 +239,7 @@ def test_the_outcome_tree_marks_a_node_that_does_not_end_in_an_outcome(editor: P
     for n in range(editor.outcome_tree.topLevelItemCount()):
         walk(editor.outcome_tree.topLevelItem(n))
     marked = [t for t in texts if UNFINISHED in t]
-    assert marked and all("new-chancenode" in t for t in marked)
+    assert marked and all("new-chance-node" in t for t in marked)
 
 
 # Problems
