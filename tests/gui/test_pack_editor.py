@@ -422,3 +422,49 @@ def test_imported_events_and_sources_are_one_undo_step(editor: PackEditorWindow,
     assert editor.editor.undo_stack.count() == 1
     editor.editor.undo_stack.undo()
     assert editor.document.tree == before
+
+
+def test_preview_refuses_a_pack_with_errors_and_names_them(editor: PackEditorWindow, monkeypatch):
+    opened = []
+    editor.preview = lambda *args: opened.append(args)
+    editor.editor.edit_value(("events", 1, "sources"), ["nowhere"])
+    shown = answer(monkeypatch)
+    file_commands.preview(editor)
+    assert opened == [] and "unknown source 'nowhere'" in shown[0]
+
+
+def test_preview_opens_the_unsaved_pack_at_the_chosen_date_and_role(editor: PackEditorWindow, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    editor.editor.edit_value(("events", 1, "title"), "Unsaved title")
+    opened = []
+
+    def fake_preview(loaded, day, role):
+        opened.append((loaded.pack.events, day, role))
+        widget = QWidget()
+        qtbot.addWidget(widget)
+        return widget
+
+    editor.preview = fake_preview
+
+    def choose(dialog):
+        dialog.date_edit.setDate(dialog.date_edit.date().addDays(40))
+        dialog.role_box.setCurrentIndex(1)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(file_commands.PreviewDialog, "exec", choose)
+    file_commands.preview(editor)
+    events, day, role = opened[0]
+    assert "Unsaved title" in [e.title for e in events]
+    assert (day, role) == (dt.date(2030, 2, 10), "r-exec")
+    assert len(editor.previews) == 1 and editor.isWindowModified()  # nothing was saved on the way
+
+
+def test_duplicate_installed_pack_starts_an_unsaved_copy_under_a_new_id(editor: PackEditorWindow, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[0], True))
+    file_commands.duplicate_installed(editor)
+    assert editor.document.file is None and editor.isWindowModified()
+    assert editor.document.get(("id",)) == "mini-copy"
+    assert editor.document.get(("title",)) == "Mini pack (synthetic)"
