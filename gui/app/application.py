@@ -52,6 +52,7 @@ def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | No
     document = Document(store, (packs_dir, user_packs_dir(data_dir)), unavailable)
     editor = Editor(document, document)
     window = MainWindow(editor, settings, themes, data_dir)
+    window.pack_editor_factory = lambda file: pack_editor_window(data_dir, file, packs_dir)
     document.setParent(window)
     last = store.last_opened() if store else None
     if pack is not None:

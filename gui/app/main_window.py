@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 from pathlib import Path
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.pack_editors: list = []  # pack editors opened from this window: each asks about its unsaved changes before the app quits
+        # makes a pack editor window on a file (None: a new pack); set by whoever builds this window (gui.app.application)
+        self.pack_editor_factory: Callable[[Path | None], QMainWindow] | None = None
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(document, self)
         self.scenario_list = ScenarioListModel(document, self)
@@ -203,11 +206,13 @@ class MainWindow(QMainWindow):
 
     def open_pack_editor(self, file: Path | None) -> None:
         """The pack editor on `file` (a new pack if None), kept alive with this window."""
-        from gui.app.application import pack_editor_window  # rarely opened: kept off the start-up path
-        from scenario.userfile import FileError
+        from scenario.userfile import FileError  # rarely used: kept off the start-up path
 
+        if self.pack_editor_factory is None:
+            self.statusBar().showMessage("Packs cannot be edited from a preview.", 8000)
+            return
         try:
-            editor = pack_editor_window(self.data_dir, file, self.document.packs_dirs[0])
+            editor = self.pack_editor_factory(file)
         except FileError as exc:
             message_box(QMessageBox.Icon.Warning, "Cannot open this pack", f"{exc.file} cannot be opened.",
                         "\n".join(str(p) for p in exc.problems), self).exec()
