@@ -177,7 +177,7 @@ class ChoiceControl(FieldControl):
 def _choice_text(value: Any, spec: FieldSpec) -> str:
     if value is ABSENT or value is None:
         return "(none)" if spec.nullable or not spec.required else "(choose one)"
-    return str(value)
+    return str(value) if value != "" else "(choose one)"
 
 
 class RefsControl(FieldControl):

@@ -7,6 +7,7 @@ The window lays things out and routes a picked problem to its field; the edits g
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -258,8 +259,9 @@ class PackEditorWindow(QMainWindow):
     def _findings_changed(self, findings: list) -> None:
         self.problems.show_findings(findings, self.describe)
         errors = sum(1 for f in findings if f.severity == "error")
+        counts = Counter(locate(f.path)[0].label for f in findings)
         for n, section in enumerate(SECTIONS):
-            count = sum(1 for f in findings if locate(f.path)[0] is section)
+            count = counts[section.label]
             self.sections.item(n).setText(f"{section.label}  ({count})" if count else section.label)
         self._update_title(len(findings), errors)
 

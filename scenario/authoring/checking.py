@@ -115,7 +115,10 @@ def _check_text(value: Any, spec: FieldSpec, path: Path, item_of_list: bool = Fa
     if not isinstance(value, str):
         yield Finding("error", path, "must be text")
         return
-    if (item_of_list and not value) or (not item_of_list and spec.min_length and len(value) < spec.min_length):
+    needed = 1 if item_of_list else (spec.min_length or 0)
+    if not value and spec.ref:
+        yield Finding("error", path, f"choose one of the {spec.ref.replace('|', ' or ')}")
+    elif len(value) < needed or (not value and spec.pattern):
         yield Finding("error", path, "must not be empty")
     elif spec.max_length is not None and len(value) > spec.max_length:
         yield Finding("error", path, f"at most {spec.max_length} characters (this has {len(value)})")

@@ -160,3 +160,9 @@ def test_an_item_whose_sources_all_come_after_the_pack_is_a_warning(draft: Draft
     draft.tree["events"][1]["sources"] = [draft.tree["sources"][0]["id"]]
     found = _first(check_draft(draft.tree), ("events", 1, "sources"))
     assert found and found[0].severity == "warning" and "never see" in found[0].message
+
+
+def test_a_reference_not_yet_chosen_asks_for_one(draft: Draft):
+    draft.tree["deadlines"][0]["set_by"] = ""
+    found = _first(check_draft(draft.tree), ("deadlines", 0, "set_by"))
+    assert found and found[0].message == "choose one of the instruments"
