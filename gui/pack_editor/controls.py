@@ -53,7 +53,7 @@ class FieldControl(QWidget):
         raise NotImplementedError
 
     def focus_input(self) -> None:
-        self.focusProxy().setFocus(Qt.FocusReason.OtherFocusReason) if self.focusProxy() else self.setFocus()
+        (self.focusProxy() or self).setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class LineControl(FieldControl):
@@ -99,9 +99,11 @@ class LongTextControl(FieldControl):
 
     def _update_count(self, text: str) -> None:
         limit = self.spec.max_length
-        self.count.setText(f"{len(text)} / {limit}")
-        self.count.setProperty("over", limit is not None and len(text) > limit)
-        self.count.setStyleSheet("color: #c62828; font-weight: bold;" if limit is not None and len(text) > limit else "")
+        over = limit is not None and len(text) > limit
+        self.count.setText(f"{len(text)} / {limit}" + ("  (too long)" if over else ""))
+        font = self.count.font()
+        font.setBold(over)  # said in words and weight, so it reads in either theme
+        self.count.setFont(font)
 
     def _show(self, value: Any) -> None:
         text = value if isinstance(value, str) else ""
@@ -116,7 +118,7 @@ class LinesControl(LongTextControl):
     def _changed(self) -> None:
         text = self.edit.toPlainText()
         self.count.setText(f"{len(text.splitlines())} lines")
-        self._emit([line for line in text.split("\n")] if text else [], True)
+        self._emit(text.split("\n") if text else [], True)
 
     def _show(self, value: Any) -> None:
         lines = value if isinstance(value, list) else []

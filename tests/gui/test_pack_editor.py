@@ -468,3 +468,11 @@ def test_duplicate_installed_pack_starts_an_unsaved_copy_under_a_new_id(editor: 
     assert editor.document.file is None and editor.isWindowModified()
     assert editor.document.get(("id",)) == "mini-copy"
     assert editor.document.get(("title",)) == "Mini pack (synthetic)"
+
+
+def test_the_character_count_says_when_text_is_over_its_limit(editor: PackEditorWindow):
+    section(editor, "Events", 1)
+    control = editor.form.controls["detail"]
+    control.edit.setPlainText("x" * 4001)
+    assert control.count.text() == "4001 / 4000  (too long)" and control.count.font().bold()
+    assert any(f.path == ("events", 1, "detail") for f in errors(editor))
