@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -28,6 +29,9 @@ from gui.widgets.theme import ThemeSwitcher
 from gui.workspace.workspace import Workspace
 from scenario.labels import short_date
 from scenario.pack import LoadedPack, PackError, discover_packs
+
+if TYPE_CHECKING:
+    from gui.pack_editor.window import PackEditorWindow
 
 APP_TITLE = "Divestiture Lab"
 
@@ -69,7 +73,7 @@ class MainWindow(QMainWindow):
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.pack_editors: list = []  # pack editors opened from this window: each asks about its unsaved changes before the app quits
         # makes a pack editor window on a file (None: a new pack); set by whoever builds this window (gui.app.application)
-        self.pack_editor_factory: Callable[[Path | None], QMainWindow] | None = None
+        self.pack_editor_factory: Callable[[Path | None], PackEditorWindow] | None = None
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(document, self)
         self.scenario_list = ScenarioListModel(document, self)
@@ -218,9 +222,15 @@ class MainWindow(QMainWindow):
                         "\n".join(str(p) for p in exc.problems), self).exec()
             return
         self.pack_editors.append(editor)
+        editor.document.saved.connect(self._pack_saved)
         editor.destroyed.connect(lambda *_: self.pack_editors.remove(editor) if editor in self.pack_editors else None)
         editor.resize(self.size())
         editor.show()
+
+    def _pack_saved(self, _file: Path) -> None:
+        """A pack saved in an editor appears on the start page at once, if that is where the student is."""
+        if self.pages.currentWidget() is self.start_page:
+            self.show_start_page()
 
     def show_about(self) -> None:
         from gui.app.about_dialog import AboutDialog  # rarely opened: kept off the start-up path

@@ -155,7 +155,7 @@ def _write(window: EditorHost, file: Path) -> bool:
     except OSError as exc:
         warn(window, "Save failed", f"Could not write {target}; the file is as it was.", exc.strerror or str(exc))
         return False
-    document.set_file(target)
+    document.mark_saved(target)
     window.editor.undo_stack.setClean()
     window.statusBar().showMessage(f"Saved {'a draft to ' if target != file else ''}{target}", 10000)
     return True

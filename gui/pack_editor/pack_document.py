@@ -24,6 +24,7 @@ class PackDocument(QObject):
     rowRemoved = Signal(object, int)  # list path, index
     findingsChanged = Signal(object)  # list[Finding]
     fileChanged = Signal()  # a new file name, or a new pack opened
+    saved = Signal(object)  # the file written: a start page listing packs may show it now
 
     def __init__(self, draft: Draft, file: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +51,11 @@ class PackDocument(QObject):
         self.fileChanged.emit()
         self.check_now()
 
-    def set_file(self, file: Path) -> None:
+    def mark_saved(self, file: Path) -> None:
+        """The pack was written to `file`, which Save writes to from now on."""
         self.file = file
         self.fileChanged.emit()
+        self.saved.emit(file)
 
     # Called by the undo commands only
 

@@ -26,6 +26,7 @@ from scenario.pack import MAX_PACK_BYTES, LoadedPack, load_pack
 from store.pack_files import previous_path
 from store.paths import user_packs_dir
 from tests.conftest import MINI_PACK
+from tests.gui.conftest import row_texts
 
 
 @pytest.fixture
@@ -476,3 +477,14 @@ def test_the_character_count_says_when_text_is_over_its_limit(editor: PackEditor
     control.edit.setPlainText("x" * 4001)
     assert control.count.text() == "4001 / 4000  (too long)" and control.count.font().bold()
     assert any(f.path == ("events", 1, "detail") for f in errors(editor))
+
+
+def test_a_pack_saved_in_the_editor_appears_on_the_start_page(make_window, data_dir: Path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window(pack=False)
+    window.open_pack_editor(None)
+    editor = window.pack_editors[0]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("class-pack", True))
+    assert file_commands.save(editor)
+    assert any("Replace this with the pack's title" in text for text in row_texts(window.start_page.packs))
