@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +16,7 @@ from gui.app.main_window import MainWindow
 from gui.document.document import Document
 from gui.document.editor import Editor
 from gui.app.settings import UiSettings
-from gui.app.window_size import keep_on_screen
+from gui.app.window_size import keep_on_screen, size_first_window
 from gui.app.startup import StartupRefused, open_store_for_gui, refuse
 from gui.widgets.theme import ThemeSwitcher
 from gui.widgets.input_guard import install_input_guard
@@ -107,6 +107,7 @@ def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date
     return 0
 
 
+EDITOR_PREFERRED = QSize(1600, 1000)  # three columns of tables and forms: more room than the student's window wants
 PREVIEW_NOTE = "a preview of a pack being written, so nothing is saved"
 
 
@@ -160,10 +161,13 @@ def run_pack_editor(data_dir: Path, theme: str | None, file: Path | None, screen
     except FileError as exc:
         print(f"divestiture-lab: error: cannot open pack: {exc}", file=sys.stderr)
         return 2
+    if screenshot is None:
+        size_first_window(window, EDITOR_PREFERRED)
+        window.show()
+        keep_on_screen(window)
+        return app.exec()
     window.resize(*size)
     window.show()
-    if screenshot is None:
-        return app.exec()
     app.processEvents()
     saved = window.grab().save(str(screenshot), "PNG")
     window.close()
