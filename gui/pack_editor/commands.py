@@ -20,15 +20,16 @@ _MERGE_TYPING = 1
 
 class SetValue(QUndoCommand):
     def __init__(self, document: PackDocument, path: TreePath, value: Any, text: str, typing: bool = False,
-                 parent: QUndoCommand | None = None) -> None:
+                 insert_at: int | None = None, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.document, self.path, self.new, self.typing = document, path, value, typing
+        self.insert_at = insert_at  # where the key goes if the record leaves it out
         self.old: Any = ABSENT
         self.position: int | None = None  # where a key the edit removes stood, to put it back there
 
     def redo(self) -> None:
         self.position = self.document.draft.position(self.path)
-        self.old = self.document.apply_set(self.path, copy.deepcopy(self.new))
+        self.old = self.document.apply_set(self.path, copy.deepcopy(self.new), self.insert_at)
 
     def undo(self) -> None:
         self.document.apply_set(self.path, self.old, self.position)

@@ -205,8 +205,13 @@ class RefsControl(FieldControl):
 
     def _show(self, value: Any) -> None:
         self._value = list(value) if isinstance(value, list) else []
-        self.list.clear()
         known = self.choices()
+        shown = [self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())]
+        if set(shown) == set(self._value) | set(known) and len(shown) == len(set(shown)):
+            for n, ref in enumerate(shown):  # the same ids: tick in place, so the list does not jump under the pointer
+                self.list.item(n).setCheckState(Qt.CheckState.Checked if ref in self._value else Qt.CheckState.Unchecked)
+            return
+        self.list.clear()
         for ref in self._value + [r for r in known if r not in self._value]:  # what is cited first, in its order
             item = QListWidgetItem(str(ref) if ref in known else f"{ref} (unknown)")
             item.setData(Qt.ItemDataRole.UserRole, ref)

@@ -18,7 +18,7 @@ from gui.pack_editor.commands import InsertRow, RemoveRow, SetValue
 from gui.pack_editor.pack_document import PackDocument
 from scenario.authoring.draft import ABSENT, path_text
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import RecordSpec, new_record, record_label, title_field
+from scenario.authoring.fields import RecordSpec, key_position, new_record, record_at, record_label, title_field
 from scenario.authoring.ids import suggest_id
 
 
@@ -30,9 +30,14 @@ class PackEditor(QObject):
 
     def edit_value(self, path: TreePath, value: Any, typing: bool = False) -> None:
         """`typing`: a keystroke in a text field, merged with the ones before it into one step."""
-        if self.document.get(path) == value and value is not ABSENT:
+        old = self.document.get(path)
+        if old == value and value is not ABSENT:
             return
-        self.undo_stack.push(SetValue(self.document, path, value, f"Change {path_text(path)}", typing))
+        insert_at = None
+        record, spec = self.document.get(path[:-1]), record_at(path[:-1])
+        if old is ABSENT and isinstance(record, dict) and spec is not None and isinstance(path[-1], str):
+            insert_at = key_position(record, spec, path[-1])
+        self.undo_stack.push(SetValue(self.document, path, value, f"Change {path_text(path)}", typing, insert_at))
 
     def add_row(self, list_path: TreePath, index: int, spec: RecordSpec, today: dt.date) -> None:
         """A record with its required fields; its id is offered from a title saying what it is."""

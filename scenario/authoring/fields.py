@@ -232,3 +232,11 @@ def record_at(path: Path) -> RecordSpec | None:
 def record_label(spec: RecordSpec) -> str:
     """A record's kind as words: "StatusChange" -> "status change"."""
     return re.sub(r"(?<!^)(?=[A-Z])", " ", spec.name).lower()
+
+
+def key_position(record: dict[str, Any], spec: RecordSpec, name: str) -> int:
+    """Where a field the record leaves out goes when it is given: after the keys the model puts
+    before it, so a pack written in the model's order stays in it (and diffs stay small)."""
+    names = [f.name for f in spec.fields]
+    earlier = set(names[: names.index(name)]) if name in names else set(record)
+    return max((n + 1 for n, key in enumerate(record) if key in earlier), default=0)

@@ -488,3 +488,22 @@ def test_a_pack_saved_in_the_editor_appears_on_the_start_page(make_window, data_
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("class-pack", True))
     assert file_commands.save(editor)
     assert any("Replace this with the pack's title" in text for text in row_texts(window.start_page.packs))
+
+
+def test_a_left_out_field_given_a_value_takes_its_place_in_the_model_s_order(editor: PackEditorWindow):
+    section(editor, "Deadlines", 2)
+    assert "ends" not in editor.document.get(("deadlines", 2))
+    editor.form.controls["ends"].given.click()
+    keys = list(editor.document.get(("deadlines", 2)))
+    assert keys.index("ends") == keys.index("rule_days") + 1  # where the model has it, not at the end
+    editor.editor.undo_stack.undo()
+    assert "ends" not in editor.document.get(("deadlines", 2))
+
+
+def test_ticking_a_reference_keeps_the_list_in_place(editor: PackEditorWindow):
+    section(editor, "Events", 1)
+    control = editor.form.controls["sources"]
+    order = [control.list.item(n).text() for n in range(control.list.count())]
+    control.list.item(control.list.count() - 1).setCheckState(Qt.CheckState.Checked)
+    assert [control.list.item(n).text() for n in range(control.list.count())] == order
+    assert editor.document.get(("events", 1, "sources"))[-1] == order[-1]
