@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
@@ -23,6 +23,29 @@ from scenario.authoring.draft import ABSENT
 from scenario.authoring.fields import FieldSpec
 
 NUMBER_LIMIT = 1e12  # far beyond any figure in a pack; a spin box needs some range
+
+
+class _WindowUndo(QObject):
+    """Ctrl+Z in a text field undoes the pack edit, not the field's own typing.
+
+    Every keystroke is already an edit on the window's undo stack; a field undoing on its own
+    would change its text without telling the draft, and the two would disagree.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            return True  # not accepted by the field: the window's Undo/Redo shortcut takes the key
+        return False
+
+
+_WINDOW_UNDO = _WindowUndo()
+
+
+def keep_undo_for_window(edit: QLineEdit | QPlainTextEdit) -> None:
+    if isinstance(edit, QPlainTextEdit):
+        edit.setUndoRedoEnabled(False)
+    edit.installEventFilter(_WINDOW_UNDO)
 
 
 class FieldControl(QWidget):
@@ -60,6 +83,7 @@ class LineControl(FieldControl):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__(spec)
         self.edit = QLineEdit()
+        keep_undo_for_window(self.edit)
         self.layout_.addWidget(self.edit)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(lambda text: self._emit(text, True))
@@ -80,6 +104,7 @@ class LongTextControl(FieldControl):
         column.setContentsMargins(0, 0, 0, 0)
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)
+        keep_undo_for_window(self.edit)
         lines = QFontMetrics(self.edit.font()).lineSpacing()
         self.edit.setFixedHeight(lines * 5 + 12)
         self.count = QLabel()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -507,3 +508,16 @@ def test_ticking_a_reference_keeps_the_list_in_place(editor: PackEditorWindow):
     control.list.item(control.list.count() - 1).setCheckState(Qt.CheckState.Checked)
     assert [control.list.item(n).text() for n in range(control.list.count())] == order
     assert editor.document.get(("events", 1, "sources"))[-1] == order[-1]
+
+
+def test_ctrl_z_in_a_text_field_undoes_the_pack_edit(editor: PackEditorWindow, qtbot):
+    old = editor.document.get(("events", 1, "title"))
+    path = _type_title(editor)
+    line = editor.form.controls["title"].edit
+    line.setFocus()
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    QTest.keySequence(line, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert editor.document.get(path) == old and line.text() == old
+    QTest.keySequence(line, QKeySequence(QKeySequence.StandardKey.Redo))
+    assert editor.document.get(path) == "Order 2 is signed" == line.text()
