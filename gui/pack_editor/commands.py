@@ -34,6 +34,10 @@ class SetValue(QUndoCommand):
     def undo(self) -> None:
         self.document.apply_set(self.path, self.old, self.position)
 
+    @property
+    def where(self) -> TreePath:
+        return self.path
+
     def id(self) -> int:
         return _MERGE_TYPING if self.typing else -1
 
@@ -56,6 +60,10 @@ class InsertRow(QUndoCommand):
             self.created = [self.list_path[:n] for n in range(1, len(self.list_path) + 1) if self.document.get(self.list_path[:n]) is ABSENT]
         self.document.apply_insert(self.list_path, self.index, copy.deepcopy(self.row))
 
+    @property
+    def where(self) -> TreePath:
+        return (*self.list_path, self.index)
+
     def undo(self) -> None:
         self.document.apply_remove(self.list_path, self.index)
         for path in self.created:
@@ -69,6 +77,10 @@ class RemoveRow(QUndoCommand):
         super().__init__(text, parent)
         self.document, self.list_path, self.index = document, list_path, index
         self.row: Any = None
+
+    @property
+    def where(self) -> TreePath:
+        return (*self.list_path, self.index)
 
     def redo(self) -> None:
         self.row = self.document.apply_remove(self.list_path, self.index)

@@ -27,7 +27,7 @@ from gui.pack_editor.problems_panel import ProblemsPanel
 from gui.pack_editor.record_form import RecordForm
 from gui.pack_editor.section_model import SectionModel
 from gui.widgets.plain import message_box, plain_label
-from scenario.authoring.draft import Draft
+from scenario.authoring.draft import ABSENT, Draft
 from scenario.authoring.draft import Path as TreePath
 from scenario.authoring.fields import SECTIONS, RecordSpec, Section, date_field, record_at, record_label
 
@@ -151,8 +151,10 @@ class PackEditorWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(lambda: self._show_undone(self.editor.undo_stack.index()))  # after the stack's own slot
         redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.triggered.connect(lambda: self._show_undone(self.editor.undo_stack.index() - 1))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -264,6 +266,13 @@ class PackEditorWindow(QMainWindow):
             count = counts[section.label]
             self.sections.item(n).setText(f"{section.label}  ({count})" if count else section.label)
         self._update_title(len(findings), errors)
+
+    def _show_undone(self, index: int) -> None:
+        """After Undo or Redo, the field it changed, so the author sees what was taken back."""
+        command = self.editor.undo_stack.command(index)
+        where = getattr(command, "where", None)
+        if where is not None and self.document.get(where) is not ABSENT:
+            self.go_to(where)
 
     def describe(self, path: TreePath) -> str:
         """Where `path` is, as the window shows it: "Events › e-vote › date", "Roles › r-exec › notes › 2 › text"."""

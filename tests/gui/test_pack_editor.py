@@ -521,3 +521,12 @@ def test_ctrl_z_in_a_text_field_undoes_the_pack_edit(editor: PackEditorWindow, q
     assert editor.document.get(path) == old and line.text() == old
     QTest.keySequence(line, QKeySequence(QKeySequence.StandardKey.Redo))
     assert editor.document.get(path) == "Order 2 is signed" == line.text()
+
+
+def test_undo_shows_the_field_it_changed(editor: PackEditorWindow):
+    path = _type_title(editor)
+    section(editor, "Sources", 0)
+    undo = next(a for a in editor.menuBar().actions()[1].menu().actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo))
+    undo.trigger()
+    assert editor.section.label == "Events" and editor.current_path() == path[:2]
+    assert editor.form.controls["title"].isAncestorOf(QApplication.focusWidget())
