@@ -9,7 +9,6 @@ so undo commands hold values, never copies of the whole pack.
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 from typing import Any
@@ -47,9 +46,6 @@ class Draft:
         if not isinstance(tree, dict):
             raise ValueError("the file holds JSON, but not a pack (a pack is one object {...})")
         return cls(tree)
-
-    def copy(self) -> Draft:
-        return Draft(copy.deepcopy(self.tree))
 
     def get(self, path: Path, default: Any = ABSENT) -> Any:
         node: Any = self.tree

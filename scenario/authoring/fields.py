@@ -12,7 +12,6 @@ import functools
 import re
 from typing import Any, Literal
 
-import msgspec
 import msgspec.inspect as mi
 
 from scenario.authoring.draft import ABSENT, Path
@@ -201,11 +200,6 @@ def empty_value(spec: FieldSpec, today: dt.date) -> Any:
 def new_record(spec: RecordSpec, today: dt.date) -> dict[str, Any]:
     """A record with its required fields only, in the model's order: what *Add row* inserts."""
     return {f.name: empty_value(f, today) for f in spec.fields if f.required}
-
-
-def to_json(value: Any) -> Any:
-    """A default from the model as the JSON tree holds it (dates as ISO text)."""
-    return msgspec.to_builtins(value)
 
 
 _TITLE_FIELDS = ("title", "name", "label", "question", "topic", "claim", "text", "note", "publisher")
