@@ -27,8 +27,13 @@ class OutcomeTree(QTreeWidget):
         self.setHeaderLabels(["Outcome model"])
         self.setAccessibleName("Outcome model tree")
         self._warning = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.itemClicked.connect(lambda item: self.chosen.emit(item.data(0, PathRole)))
+        self.itemClicked.connect(self._clicked)
         document.findingsChanged.connect(self.rebuild)  # after each debounced re-check: cheap, and never mid-word
+
+    def _clicked(self, item: QTreeWidgetItem) -> None:
+        path = item.data(0, PathRole)
+        if path is not None:  # a branch to nothing has no row to go to
+            self.chosen.emit(path)
 
     def rebuild(self, *_: object) -> None:
         self.clear()

@@ -89,7 +89,7 @@ class PackEditorWindow(QMainWindow):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.outcome_tree = OutcomeTree(document)
-        self.outcome_tree.chosen.connect(lambda path: path and self.go_to(path))
+        self.outcome_tree.chosen.connect(self.go_to)
         rows_column = self.rows_column = QWidget()
         rows_layout = QVBoxLayout(rows_column)
         rows_layout.setContentsMargins(0, 0, 0, 0)

@@ -530,3 +530,20 @@ def test_undo_shows_the_field_it_changed(editor: PackEditorWindow):
     undo.trigger()
     assert editor.section.label == "Events" and editor.current_path() == path[:2]
     assert editor.form.controls["title"].isAncestorOf(QApplication.focusWidget())
+
+
+def test_typing_after_a_save_is_a_new_undo_step_and_marks_the_pack_unsaved(editor: PackEditorWindow):
+    _type_title(editor)
+    assert file_commands.save(editor)
+    QTest.keyClicks(editor.form.controls["title"].edit, " today")
+    assert editor.isWindowModified()
+    editor.editor.undo_stack.undo()
+    assert editor.document.get(("events", 1, "title")) == "Order 2 is signed" and not editor.isWindowModified()
+
+
+def test_clicking_a_node_in_the_outcome_tree_selects_its_row(editor: PackEditorWindow):
+    section(editor, "Outcome model")
+    root = editor.outcome_tree.topLevelItem(0)
+    child = root.child(0)
+    editor.outcome_tree.itemClicked.emit(child, 0)
+    assert editor.current_path() == child.data(0, Qt.ItemDataRole.UserRole + 1)
