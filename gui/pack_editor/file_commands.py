@@ -116,9 +116,12 @@ def save(window: EditorHost) -> bool:
 
 def save_as_new(window: EditorHost) -> bool:
     """Ask for a new id, free among the installed and the user's packs, and save into the user's pack folder."""
-    title = window.document.get(("title",))
+    title, current = window.document.get(("title",)), window.document.get(("id",))
     taken = taken_ids(window)
-    offered = suggest_id(title if isinstance(title, str) else "pack", taken)
+    if isinstance(current, str) and ID_PATTERN.search(current) and current not in taken:
+        offered = current  # a new pack's own id, or a copy's: the author chose it, or it is as good as any
+    else:
+        offered = suggest_id(title if isinstance(title, str) else "pack", taken)
     while True:
         new_id, ok = QInputDialog.getText(window, "Save as new pack", "The new pack's id (lower-case letters, digits, - and _):", text=offered)
         if not ok:

@@ -547,3 +547,13 @@ def test_clicking_a_node_in_the_outcome_tree_selects_its_row(editor: PackEditorW
     child = root.child(0)
     editor.outcome_tree.itemClicked.emit(child, 0)
     assert editor.current_path() == child.data(0, Qt.ItemDataRole.UserRole + 1)
+
+
+def test_save_as_new_offers_the_pack_s_own_id_when_it_is_free(open_editor, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_editor(None)
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (offered.append(k["text"]), ("", False))[1])
+    assert not file_commands.save(window)
+    assert offered == ["new-pack"]
