@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from scenario.authoring.draft import ABSENT
 from scenario.authoring.fields import FieldSpec
+from scenario.userfile import shorten
 
 NUMBER_LIMIT = 1e12  # far beyond any figure in a pack; a spin box needs some range
 
@@ -181,7 +182,8 @@ class DateControl(FieldControl):
 class ChoiceControl(FieldControl):
     """A Literal's values, or for a reference the ids of the list it names."""
 
-    def __init__(self, spec: FieldSpec, choices: Callable[[], list[Any]]) -> None:
+    def __init__(self, spec: FieldSpec, choices: Callable[[], dict[Any, str]]) -> None:
+        """`choices`: each value with what it is called ("" when it says enough itself)."""
         super().__init__(spec)
         self.choices = choices
         self.combo = QComboBox()
@@ -193,24 +195,28 @@ class ChoiceControl(FieldControl):
 
     def _show(self, value: Any) -> None:
         self.combo.clear()
-        values = list(self.choices())
-        if value not in values:
+        choices = self.choices()
+        values = list(choices)
+        if value not in choices:
             values.insert(0, value)  # shown as it is: the checker says what is wrong with it
         for item in values:
-            self.combo.addItem(_choice_text(item, self.spec), item)
+            self.combo.addItem(_choice_text(item, choices.get(item, ""), self.spec), item)
         self.combo.setCurrentIndex(values.index(value))
 
 
-def _choice_text(value: Any, spec: FieldSpec) -> str:
+def _choice_text(value: Any, called: str, spec: FieldSpec) -> str:
+    """An id with what it names ("s-wray-nov — FBI chief warns…"): ids alone are hard to tell apart."""
     if value is ABSENT or value is None:
         return "(none)" if spec.nullable or not spec.required else "(choose one)"
-    return str(value) if value != "" else "(choose one)"
+    if value == "":
+        return "(choose one)"
+    return f"{value} — {shorten(called, 80)}" if called else str(value)
 
 
 class RefsControl(FieldControl):
     """A list of ids chosen from another list: ticked in the order they are cited."""
 
-    def __init__(self, spec: FieldSpec, choices: Callable[[], list[str]]) -> None:
+    def __init__(self, spec: FieldSpec, choices: Callable[[], dict[str, str]]) -> None:
         super().__init__(spec)
         self.choices = choices
         self.list = QListWidget()
@@ -232,17 +238,18 @@ class RefsControl(FieldControl):
         self._value = list(value) if isinstance(value, list) else []
         known = self.choices()
         shown = [self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())]
-        if set(shown) == set(self._value) | set(known) and len(shown) == len(set(shown)):
-            for n, ref in enumerate(shown):  # the same ids: tick in place, so the list does not jump under the pointer
-                self.list.item(n).setCheckState(Qt.CheckState.Checked if ref in self._value else Qt.CheckState.Unchecked)
-            return
-        self.list.clear()
-        for ref in self._value + [r for r in known if r not in self._value]:  # what is cited first, in its order
-            item = QListWidgetItem(str(ref) if ref in known else f"{ref} (unknown)")
-            item.setData(Qt.ItemDataRole.UserRole, ref)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        if not (set(shown) == set(self._value) | set(known) and len(shown) == len(set(shown))):
+            self.list.clear()  # other ids than last time: cited first, in their order, then the rest
+            shown = self._value + [r for r in known if r not in self._value]
+            for ref in shown:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, ref)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.list.addItem(item)
+        for n, ref in enumerate(shown):  # the same ids as shown: updated in place, so the list does not jump under the pointer
+            item = self.list.item(n)
+            item.setText(_choice_text(ref, known[ref], self.spec) if ref in known else f"{ref} (unknown)")
             item.setCheckState(Qt.CheckState.Checked if ref in self._value else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
 
 
 class BoolControl(FieldControl):

@@ -22,7 +22,7 @@ from gui.pack_editor.controls import (
 from gui.pack_editor.pack_editor import PackEditor
 from gui.widgets.text import plain_tooltip
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import FieldSpec, RecordSpec, date_field, empty_value, record_label, ref_ids, title_field
+from scenario.authoring.fields import FieldSpec, RecordSpec, date_field, empty_value, record_label, ref_choices, ref_ids, title_field
 from scenario.authoring.ids import suggest_id
 
 
@@ -87,15 +87,15 @@ class RecordForm(QWidget):
         if kind == "date":
             return DateControl(field)
         if kind == "choice":
-            return ChoiceControl(field, lambda: list(field.choices))
+            return ChoiceControl(field, lambda: dict.fromkeys(field.choices, ""))
         if kind == "ref":
             assert field.ref is not None
             ref = field.ref
-            return ChoiceControl(field, lambda: ref_ids(self.document.tree, ref))
+            return ChoiceControl(field, lambda: ref_choices(self.document.tree, ref))
         if kind == "refs":
             assert field.ref is not None
             ref = field.ref
-            return RefsControl(field, lambda: ref_ids(self.document.tree, ref))
+            return RefsControl(field, lambda: ref_choices(self.document.tree, ref))
         if kind == "bool":
             return BoolControl(field)
         if kind in ("int", "float"):

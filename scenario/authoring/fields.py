@@ -123,15 +123,26 @@ def _spec(name: str, kind: mi.Type) -> FieldSpec:
 
 def ref_ids(tree: dict[str, Any], ref: str) -> list[str]:
     """The ids a reference may name: "sources", or "outcome_model.nodes|outcomes" (both lists of the model)."""
+    return list(ref_choices(tree, ref))
+
+
+def ref_choices(tree: dict[str, Any], ref: str) -> dict[str, str]:
+    """The ids a reference may name, in order, each with what its record is called (a title, a name)."""
     head, _, tail = ref.rpartition(".")
-    ids: list[str] = []
+    choices: dict[str, str] = {}
     for name in tail.split("|"):
+        list_path = (*head.split("."), name) if head else (name,)
         rows: Any = tree
-        for step in [*head.split("."), name] if head else [name]:
+        for step in list_path:
             rows = rows.get(step, []) if isinstance(rows, dict) else []
-        if isinstance(rows, list):
-            ids.extend(row["id"] for row in rows if isinstance(row, dict) and isinstance(row.get("id"), str))
-    return ids
+        record = spec_at((*list_path, 0))
+        called = title_field(record) if isinstance(record, RecordSpec) else None
+        for row in rows if isinstance(rows, list) else []:
+            if isinstance(row, dict) and isinstance(row.get("id"), str):
+                label = row.get(called) if called else None
+                choices.setdefault(row["id"], label if isinstance(label, str) else "")
+    return choices
+
 
 @dataclasses.dataclass(frozen=True)
 class Section:

@@ -504,10 +504,22 @@ def test_a_left_out_field_given_a_value_takes_its_place_in_the_model_s_order(edi
 def test_ticking_a_reference_keeps_the_list_in_place(editor: PackEditorWindow):
     section(editor, "Events", 1)
     control = editor.form.controls["sources"]
-    order = [control.list.item(n).text() for n in range(control.list.count())]
+    def order() -> list[str]:
+        return [control.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(control.list.count())]
+
+    before = order()
     control.list.item(control.list.count() - 1).setCheckState(Qt.CheckState.Checked)
-    assert [control.list.item(n).text() for n in range(control.list.count())] == order
-    assert editor.document.get(("events", 1, "sources"))[-1] == order[-1]
+    assert order() == before
+    assert editor.document.get(("events", 1, "sources"))[-1] == before[-1]
+
+
+def test_references_are_offered_with_what_they_name(editor: PackEditorWindow):
+    section(editor, "Events", 1)
+    texts = [editor.form.controls["sources"].list.item(n).text() for n in range(editor.form.controls["sources"].list.count())]
+    assert "s-ban — Ban in effect" in texts
+    editor.editor.edit_value(("sources", 4, "title"), "Ban starts")  # renamed elsewhere: the picker follows
+    section(editor, "Events", 1)
+    assert "s-ban — Ban starts" in [editor.form.controls["sources"].list.item(n).text() for n in range(editor.form.controls["sources"].list.count())]
 
 
 def test_ctrl_z_in_a_text_field_undoes_the_pack_edit(editor: PackEditorWindow, qtbot):
