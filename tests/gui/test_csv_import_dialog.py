@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from gui.pack_editor.csv_import_dialog import CsvImportDialog, ask_csv_import
 from scenario.authoring.pack_json import encode_pack_json
@@ -39,26 +39,22 @@ def sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str | by
     return make
 
 
-def answer(check: Callable[[CsvImportDialog], None], accept: bool) -> list[CsvImportDialog]:
-    """Once the dialog is up, run `check` on it and then accept or cancel it, as the author would."""
+def answer(monkeypatch: pytest.MonkeyPatch, check: Callable[[CsvImportDialog], None], accept: bool) -> list[CsvImportDialog]:
+    """When the dialog comes up, run `check` on it, then press Import or Cancel, as the author would."""
     seen: list[CsvImportDialog] = []
 
-    def respond() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CsvImportDialog):  # not up yet
-            QTimer.singleShot(10, respond)
-            return
+    def exec_(dialog: CsvImportDialog) -> int:
+        dialog.show()
         seen.append(dialog)
-        try:
-            check(dialog)
-        finally:
-            (dialog.ok.click if accept else dialog.reject)()
+        check(dialog)
+        (dialog.ok if accept else dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)).click()
+        return dialog.result()
 
-    QTimer.singleShot(0, respond)
+    monkeypatch.setattr(CsvImportDialog, "exec", exec_)
     return seen
 
 
-def test_the_preview_shows_what_will_be_added_and_what_was_rejected(qtbot, sheet, mini_json: dict) -> None:
+def test_the_preview_shows_what_will_be_added_and_what_was_rejected(qtbot, sheet, monkeypatch, mini_json: dict) -> None:
     sheet(SHEET)
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -77,7 +73,7 @@ def test_the_preview_shows_what_will_be_added_and_what_was_rejected(qtbot, sheet
         assert dialog.events.accessibleName().startswith("Events to be added")
         assert dialog.rejected.accessibleName().startswith("Rejected rows")
 
-    seen = answer(check, accept=True)
+    seen = answer(monkeypatch, check, accept=True)
     found = ask_csv_import(parent, mini_json)
     assert seen, "the dialog was shown"
     assert found is not None and [e["title"] for e in found.events] == ["Talks begin", "AppCo sues again"]
@@ -85,16 +81,16 @@ def test_the_preview_shows_what_will_be_added_and_what_was_rejected(qtbot, sheet
     parse_pack(encode_pack_json(merged))
 
 
-def test_cancelling_the_preview_imports_nothing(qtbot, sheet, mini_json: dict) -> None:
+def test_cancelling_the_preview_imports_nothing(qtbot, sheet, monkeypatch, mini_json: dict) -> None:
     sheet(SHEET)
     parent = QWidget()
     qtbot.addWidget(parent)
-    seen = answer(lambda dialog: None, accept=False)
+    seen = answer(monkeypatch, lambda dialog: None, accept=False)
     assert ask_csv_import(parent, mini_json) is None
     assert seen
 
 
-def test_nothing_to_add_leaves_only_cancel(qtbot, sheet, mini_json: dict) -> None:
+def test_nothing_to_add_leaves_only_cancel(qtbot, sheet, monkeypatch, mini_json: dict) -> None:
     sheet("date,title,detail,kind,source_url,publisher\n2030-13-01,Bad date,d,court,https://example.org/a,P\n")
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -103,7 +99,7 @@ def test_nothing_to_add_leaves_only_cancel(qtbot, sheet, mini_json: dict) -> Non
         assert not dialog.ok.isEnabled()
         assert dialog.counts.text() == "Nothing will be added: every row was rejected (1 row)."
 
-    seen = answer(check, accept=False)
+    seen = answer(monkeypatch, check, accept=False)
     assert ask_csv_import(parent, mini_json) is None
     assert seen
 
