@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from gui.widgets.text import plain_tooltip
 from scenario.authoring.draft import ABSENT
 from scenario.authoring.fields import FieldSpec
 from scenario.userfile import shorten
@@ -222,6 +223,8 @@ class RefsControl(FieldControl):
         self.list = QListWidget()
         self.list.setMaximumHeight(QFontMetrics(self.list.font()).lineSpacing() * 6 + 12)
         self.list.setAccessibleName(spec.name)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # long titles end in "…"; the tooltip has them whole
         self.layout_.addWidget(self.list, 1)
         self.setFocusProxy(self.list)
         self.list.itemChanged.connect(self._ticked)
@@ -249,6 +252,7 @@ class RefsControl(FieldControl):
         for n, ref in enumerate(shown):  # the same ids as shown: updated in place, so the list does not jump under the pointer
             item = self.list.item(n)
             item.setText(_choice_text(ref, known[ref], self.spec) if ref in known else f"{ref} (unknown)")
+            item.setToolTip(plain_tooltip(known.get(ref, "")))
             item.setCheckState(Qt.CheckState.Checked if ref in self._value else Qt.CheckState.Unchecked)
 
 

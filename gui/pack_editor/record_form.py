@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-    QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from gui.pack_editor.controls import (
@@ -20,9 +20,10 @@ from gui.pack_editor.controls import (
     OptionalControl, RefsControl,
 )
 from gui.pack_editor.pack_editor import PackEditor
+from gui.pack_editor.section_model import SectionModel
 from gui.widgets.text import plain_tooltip
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import FieldSpec, RecordSpec, date_field, empty_value, record_label, ref_choices, ref_ids, title_field
+from scenario.authoring.fields import FieldSpec, RecordSpec, Section, date_field, empty_value, record_label, ref_choices, ref_ids, title_field
 from scenario.authoring.ids import suggest_id
 
 
@@ -176,19 +177,21 @@ class NestedRecords(QWidget):
         assert field.record is not None
         self.editor, self.document = editor, editor.document
         self.list_path, self.spec, self.today = list_path, field.record, today
-        self.columns = [name for name in (date_field(self.spec), title_field(self.spec)) if name]
-        self.table = QTableWidget(0, len(self.columns))
-        self.table.setHorizontalHeaderLabels([field_label(c) for c in self.columns])
+        self.model = SectionModel(self.document, Section(field_label(field.name), (list_path,)), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnHidden(0, self.spec.field("id") is None)
+        self.table.setColumnHidden(2, date_field(self.spec) is None)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         rows = self.table.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(rows)
         self.table.setMinimumHeight(rows * 5 + 4)  # a header and four rows
         self.table.setMaximumHeight(rows * 7 + 4)
-        self.table.verticalHeader().setDefaultSectionSize(rows)
         self.table.setAccessibleName(field_label(field.name))
         add = QPushButton("Add")
         add.setToolTip(f"Add a {record_label(self.spec)} after the selected one")
@@ -207,63 +210,42 @@ class NestedRecords(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.form_box)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show_form(row))
-        self.document.rowInserted.connect(self._rows_changed)
-        self.document.rowRemoved.connect(self._rows_changed)
-        self.document.valueChanged.connect(self._value_changed)
-
-    def _items(self) -> list[Any]:
-        items = self.document.get(self.list_path)
-        return items if isinstance(items, list) else []
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_form(current.row()))
+        self.model.rowsInserted.connect(lambda _parent, first, _last: self.select(first))
+        self.model.rowsRemoved.connect(lambda _parent, first, _last: self.select(min(first, self.model.rowCount() - 1)))
+        self.model.modelReset.connect(self.refresh)
 
     def refresh(self) -> None:
-        items = self._items()
-        current = self.table.currentRow()
-        self.table.setRowCount(len(items))
-        for row, item in enumerate(items):
-            for column, name in enumerate(self.columns):
-                value = item.get(name, "") if isinstance(item, dict) else ""
-                self.table.setItem(row, column, QTableWidgetItem(str(value)))
-        self.remove.setEnabled(bool(items))
-        if items:
-            self.table.setCurrentCell(min(max(current, 0), len(items) - 1), 0)
-        self._show_form(self.table.currentRow())
+        self.select(max(self.table.currentIndex().row(), 0))
 
-    def _rows_changed(self, list_path: TreePath, index: int) -> None:
-        if list_path == self.list_path:
-            self.refresh()
-            if self.table.rowCount():
-                self.table.setCurrentCell(min(index, self.table.rowCount() - 1), 0)
-
-    def _value_changed(self, path: TreePath) -> None:
-        depth = len(self.list_path)
-        if path[:depth] == self.list_path and len(path) == depth + 2 and path[depth + 1] in self.columns:
-            row, name = path[depth], path[depth + 1]
-            self.table.setItem(row, self.columns.index(name), QTableWidgetItem(str(self.document.get(path))))
-        elif path == self.list_path:
-            self.refresh()
+    def select(self, row: int) -> None:
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(max(row, 0), self.model.rowCount() - 1), 1))
+        self._show_form(self.table.currentIndex().row() if self.model.rowCount() else -1)
 
     def _show_form(self, row: int) -> None:
-        if self.form is not None and (row < 0 or self.form.path != (*self.list_path, row)):
+        self.remove.setEnabled(row >= 0)
+        path = self.model.path_at(row)
+        if self.form is not None and self.form.path != path:
             self.form.setParent(None)
             self.form.deleteLater()
             self.form = None
-        if row >= 0 and self.form is None:
-            self.form = RecordForm(self.editor, (*self.list_path, row), self.spec, self.today)
+        if path is not None and self.form is None:
+            self.form = RecordForm(self.editor, path, self.spec, self.today)
             self.form_holder.addWidget(self.form)
         self.form_box.setVisible(self.form is not None)
 
     def _add(self) -> None:
-        self.editor.add_row(self.list_path, self.table.currentRow() + 1, self.spec, self.today)
+        self.editor.add_row(self.list_path, self.table.currentIndex().row() + 1, self.spec, self.today)
 
     def _remove(self) -> None:
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         if row >= 0:
             self.editor.remove_row(self.list_path, row)
 
     def focus_item(self, rest: TreePath) -> None:
-        if rest and isinstance(rest[0], int) and rest[0] < self.table.rowCount():
-            self.table.setCurrentCell(rest[0], 0)
+        if rest and isinstance(rest[0], int) and rest[0] < self.model.rowCount():
+            self.select(rest[0])
             if self.form is not None:
                 self.form.focus_field(rest[1:])
         else:

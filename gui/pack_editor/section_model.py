@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from gui.pack_editor.pack_document import PackDocument
 from scenario.authoring.draft import Path as TreePath
 from scenario.authoring.fields import Section, date_field, record_at, title_field
 
-COLUMNS = ("Id", "Title", "Date")
 Index = QModelIndex | QPersistentModelIndex
 
 
 class SectionModel(QAbstractTableModel):
-    def __init__(self, document: PackDocument, section: Section) -> None:
-        super().__init__()
+    def __init__(self, document: PackDocument, section: Section, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.document, self.section = document, section
+        first = record_at((*section.lists[0], 0)) if len(section.lists) == 1 else None
+        # "Note" over a status change's notes, "Name" over stakeholders: what the column holds
+        called = title_field(first) if first is not None else None
+        self.headers = ("Id", called.replace("_", " ").capitalize() if called else "Title", "Date")
         self._rows = self.rows()  # kept in step with the draft by the signals below
         self.document.rowInserted.connect(self._inserted)
         self.document.rowRemoved.connect(self._removed)
@@ -69,7 +72,7 @@ class SectionModel(QAbstractTableModel):
         for depth in (len(path) - 1, len(path)):
             if path[:depth] in self._rows:
                 row = self._rows.index(path[:depth])
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
                 return
 
     def reset(self) -> None:
@@ -82,11 +85,11 @@ class SectionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from gui.app.application import pack_editor_window, preview_window
 from gui.pack_editor import file_commands
@@ -169,10 +169,11 @@ def _lines(window):
 def _nested_record(window):
     section(window, "Instruments", 0)
     nested = window.form.nested["changes"]
-    nested.table.setCurrentCell(nested.table.rowCount() - 1, 0)
+    last = nested.model.rowCount() - 1
+    nested.table.setCurrentIndex(nested.model.index(last, 1))
     nested.form.controls["note"].edit.selectAll()
     QTest.keyClicks(nested.form.controls["note"].edit, "Replaced")
-    return ("instruments", 0, "changes", nested.table.rowCount() - 1, "note")
+    return ("instruments", 0, "changes", last, "note")
 
 
 @pytest.mark.parametrize("edit", [_type_title, _long_text, _date, _choice, _reference, _references, _bool, _number, _optional,
@@ -270,7 +271,7 @@ def test_a_problem_in_a_nested_record_jumps_to_its_item(editor: PackEditorWindow
     editor.document.check_now()
     editor.go_to(("instruments", 1, "changes", 0, "note"))
     nested = editor.form.nested["changes"]
-    assert (editor.table.currentIndex().row(), nested.table.currentRow()) == (1, 0)
+    assert (editor.table.currentIndex().row(), nested.table.currentIndex().row()) == (1, 0)
     assert nested.form.controls["note"].isAncestorOf(QApplication.focusWidget())
 
 
@@ -569,3 +570,21 @@ def test_save_as_new_offers_the_pack_s_own_id_when_it_is_free(open_editor, monke
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (offered.append(k["text"]), ("", False))[1])
     assert not file_commands.save(window)
     assert offered == ["new-pack"]
+
+
+def test_a_nested_record_added_and_removed_through_its_table(editor: PackEditorWindow):
+    section(editor, "Roles", 0)
+    nested = editor.form.nested["notes"]
+    before = copy.deepcopy(editor.document.tree)
+    assert nested.model.rowCount() == 0 and nested.form is None
+    next(b for b in nested.findChildren(QPushButton) if b.text() == "Add").click()
+    assert nested.model.rowCount() == 1 and nested.form.path == ("roles", 0, "notes", 0)
+    QTest.keyClicks(nested.form.controls["text"].edit, "The committee meets.")
+    assert nested.model.index(0, 1).data() == "The committee meets."
+    nested.remove.click()
+    assert nested.model.rowCount() == 0 and nested.form is None
+    editor.editor.undo_stack.undo()
+    assert nested.model.rowCount() == 1
+    while editor.editor.undo_stack.canUndo():
+        editor.editor.undo_stack.undo()
+    assert editor.document.tree == before
