@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Iterator
 from typing import Any, Literal
@@ -92,6 +93,8 @@ def _check_value(value: Any, spec: FieldSpec, path: Path) -> Iterator[Finding]:
         number = int if kind == "int" else (int, float)
         if isinstance(value, bool) or not isinstance(value, number):
             yield error("must be a whole number" if kind == "int" else "must be a number")
+        elif not math.isfinite(value):  # JSON has no NaN or infinity: a file holding one could not be read back
+            yield error("must be a finite number")
         elif spec.ge is not None and value < spec.ge or spec.le is not None and value > spec.le:
             yield error(f"must lie from {spec.ge:g} to {spec.le:g}")
     elif kind == "record":

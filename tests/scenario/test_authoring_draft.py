@@ -120,6 +120,7 @@ def _first(findings, path):
     (lambda t: t["sources"][0].update(url="ftp://x"), ("sources", 0, "url"), "web address"),
     (lambda t: t["sources"][0].update(primary="yes"), ("sources", 0, "primary"), "true or false"),
     (lambda t: t["assumptions"][0].update(min="low"), ("assumptions", 0, "min"), "number"),
+    (lambda t: t["assumptions"][0].update(max=float("inf")), ("assumptions", 0, "max"), "finite"),
     (lambda t: t["roles"][0]["objectives"].insert(0, ""), ("roles", 0, "objectives", 0), "must not be empty"),
 ])
 def test_each_field_problem_is_found_at_its_field(draft: Draft, edit, path, words):
