@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QTreeWidget, QTreeWidgetItem
 
 from scenario.authoring.checking import Finding
@@ -32,6 +33,9 @@ class ProblemsPanel(QTreeWidget):
                        "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
+
+    def icon(self, severity: str) -> QIcon:
+        return self._icons[severity]
 
     def show_findings(self, findings: list[Finding], describe: Callable[[TreePath], str]) -> None:
         """`describe` says where a path is as the author sees it ("Events › e-vote › date")."""

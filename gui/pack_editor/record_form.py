@@ -23,7 +23,7 @@ from gui.pack_editor.pack_editor import PackEditor
 from gui.pack_editor.section_model import SectionModel
 from gui.widgets.text import plain_tooltip
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import FieldSpec, RecordSpec, Section, date_field, empty_value, record_label, ref_choices, ref_ids, title_field
+from scenario.authoring.fields import FieldSpec, RecordSpec, Section, date_field, empty_value, record_label, ref_choices, ref_ids, ref_words, title_field
 from scenario.authoring.ids import suggest_id
 
 
@@ -37,7 +37,7 @@ def field_help(spec: FieldSpec) -> str:
     if spec.max_length and spec.kind == "text":
         parts.append(f"At most {spec.max_length} characters.")
     if spec.ref:
-        parts.append(f"An id from {spec.ref.replace('|', ' or ')}.")
+        parts.append(f"An id from the {ref_words(spec.ref)}.")
     parts.append("Required." if spec.required else "May be left out.")
     return " ".join(parts)
 

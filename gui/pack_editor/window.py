@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton,
     QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -158,6 +158,7 @@ class PackEditorWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
+        edit_menu.addAction("&Add row", self._add_to_section).setShortcut(QKeySequence("Ctrl+Shift+N"))
         edit_menu.addAction("&Duplicate row", self.duplicate_row).setShortcut(QKeySequence("Ctrl+D"))
         edit_menu.addAction("&Remove row", self.remove_row)
 
@@ -262,9 +263,12 @@ class PackEditorWindow(QMainWindow):
         self.problems.show_findings(findings, self.describe)
         errors = sum(1 for f in findings if f.severity == "error")
         counts = Counter(locate(f.path)[0].label for f in findings)
+        with_errors = {locate(f.path)[0].label for f in findings if f.severity == "error"}
         for n, section in enumerate(SECTIONS):
             count = counts[section.label]
-            self.sections.item(n).setText(f"{section.label}  ({count})" if count else section.label)
+            item = self.sections.item(n)
+            item.setText(f"{section.label}  ({count})" if count else section.label)
+            item.setIcon(self.problems.icon("error" if section.label in with_errors else "warning") if count else QIcon())
         self._update_title(len(findings), errors)
 
     def _show_undone(self, index: int) -> None:
@@ -309,6 +313,10 @@ class PackEditorWindow(QMainWindow):
         assert isinstance(spec, RecordSpec)
         self.editor.add_row(list_path, index, spec, self.new_date())
         self.go_to((*list_path, index))
+
+    def _add_to_section(self) -> None:
+        if self.section.lists:  # the pack's own fields have no rows to add
+            self.add_row(self.section.lists[0])
 
     def duplicate_row(self) -> None:
         current = self.current_path()

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import msgspec
 
 from scenario.authoring.draft import Path, parse_path
-from scenario.authoring.fields import FieldSpec, RecordSpec, pack_spec
+from scenario.authoring.fields import FieldSpec, RecordSpec, pack_spec, ref_words
 from scenario.later_dates import later_date_warnings
 from scenario.model import Pack
 from scenario.pack import check_pack
@@ -120,7 +120,7 @@ def _check_text(value: Any, spec: FieldSpec, path: Path, item_of_list: bool = Fa
         return
     needed = 1 if item_of_list else (spec.min_length or 0)
     if not value and spec.ref:
-        yield Finding("error", path, f"choose one of the {spec.ref.replace('|', ' or ')}")
+        yield Finding("error", path, f"choose one of the {ref_words(spec.ref)}")
     elif len(value) < needed or (not value and spec.pattern):
         yield Finding("error", path, "must not be empty")
     elif spec.max_length is not None and len(value) > spec.max_length:

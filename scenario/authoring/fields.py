@@ -245,3 +245,8 @@ def key_position(record: dict[str, Any], spec: RecordSpec, name: str) -> int:
     names = [f.name for f in spec.fields]
     earlier = set(names[: names.index(name)]) if name in names else set(record)
     return max((n + 1 for n, key in enumerate(record) if key in earlier), default=0)
+
+
+def ref_words(ref: str) -> str:
+    """The lists a reference names, as words: "outcome_model.nodes|outcomes" -> "nodes or outcomes"."""
+    return " or ".join(ref.rpartition(".")[2].split("|"))

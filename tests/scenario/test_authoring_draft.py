@@ -167,3 +167,9 @@ def test_a_reference_not_yet_chosen_asks_for_one(draft: Draft):
     draft.tree["deadlines"][0]["set_by"] = ""
     found = _first(check_draft(draft.tree), ("deadlines", 0, "set_by"))
     assert found and found[0].message == "choose one of the instruments"
+
+
+def test_a_branch_not_yet_chosen_names_both_lists_in_words(draft: Draft):
+    draft.tree["outcome_model"]["nodes"][0]["yes"] = ""
+    found = _first(check_draft(draft.tree), ("outcome_model", "nodes", 0, "yes"))
+    assert found[0].message == "choose one of the nodes or outcomes"
