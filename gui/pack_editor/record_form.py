@@ -23,7 +23,9 @@ from gui.pack_editor.pack_editor import PackEditor
 from gui.pack_editor.section_model import SectionModel
 from gui.widgets.text import plain_tooltip
 from scenario.authoring.draft import Path as TreePath
-from scenario.authoring.fields import FieldSpec, RecordSpec, Section, date_field, empty_value, record_label, ref_choices, ref_ids, ref_words, title_field
+from scenario.authoring.fields import (
+    FieldSpec, RecordSpec, Section, date_field, empty_value, record_label, ref_choices, ref_ids, ref_words, title_field,
+)
 from scenario.authoring.ids import suggest_id
 
 
