@@ -29,6 +29,7 @@ from gui.widgets.theme import ThemeSwitcher
 from gui.workspace.workspace import Workspace
 from scenario.labels import short_date
 from scenario.pack import LoadedPack, PackError, discover_packs
+from scenario.userfile import FileError
 
 if TYPE_CHECKING:
     from gui.pack_editor.window import PackEditorWindow
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self._painted = False
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
-        self.pack_editors: list = []  # pack editors opened from this window: each asks about its unsaved changes before the app quits
+        self.pack_editors: list[PackEditorWindow] = []  # each asks about its unsaved changes before the app quits
         # makes a pack editor window on a file (None: a new pack); set by whoever builds this window (gui.app.application)
         self.pack_editor_factory: Callable[[Path | None], PackEditorWindow] | None = None
         self.setWindowTitle(APP_TITLE)
@@ -139,8 +140,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction("Open &class submissions…", lambda: _classroom_actions().open_class(self, folder=False))
         file_menu.addAction("Open class &folder…", lambda: _classroom_actions().open_class(self, folder=True))
         file_menu.addSeparator()
-        file_menu.addAction("New &pack…", lambda: _pack_actions().new_pack(self)).setToolTip("Write a scenario pack of your own, from a small template")
-        file_menu.addAction("Edit pac&k…", lambda: _pack_actions().edit_pack(self)).setToolTip("Change a scenario pack, checked as you type")
+        new_pack = file_menu.addAction("New &pack…", lambda: _pack_actions().new_pack(self))
+        new_pack.setToolTip("Write a scenario pack of your own, from a small template")
+        edit_pack = file_menu.addAction("Edit pac&k…", lambda: _pack_actions().edit_pack(self))
+        edit_pack.setToolTip("Change a scenario pack, checked as you type")
         file_menu.addSeparator()
         # Ctrl+Q everywhere: the platform's standard Quit key is empty on Windows and some Linux desktops.
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence("Ctrl+Q"))
@@ -210,8 +213,6 @@ class MainWindow(QMainWindow):
 
     def open_pack_editor(self, file: Path | None) -> None:
         """The pack editor on `file` (a new pack if None), kept alive with this window."""
-        from scenario.userfile import FileError  # rarely used: kept off the start-up path
-
         if self.pack_editor_factory is None:
             self.statusBar().showMessage("Packs cannot be edited from a preview.", 8000)
             return
