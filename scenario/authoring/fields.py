@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import msgspec.inspect as mi
 
-from scenario.authoring.draft import ABSENT, Path
+from scenario.authoring.draft import Path
 from scenario.model import Pack, Record
 
 FieldKind = Literal["text", "id", "ref", "date", "choice", "bool", "int", "float", "refs", "lines", "records", "record"]
@@ -28,7 +28,6 @@ class FieldSpec:
     name: str
     kind: FieldKind
     required: bool
-    default: Any = ABSENT  # what the record holds when the field is left out
     nullable: bool = False  # `X | None`: may be null (shown as "none")
     choices: tuple[Any, ...] = ()
     min_length: int | None = None  # of a text, or of a list
@@ -49,7 +48,6 @@ class FieldSpec:
 class RecordSpec:
     name: str
     fields: tuple[FieldSpec, ...]
-    doc: str = ""
 
     def field(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -59,7 +57,7 @@ class RecordSpec:
 def record_spec(record: type[Record]) -> RecordSpec:
     info = mi.type_info(record)
     assert isinstance(info, mi.StructType)
-    return RecordSpec(record.__name__, tuple(_field(f) for f in info.fields), (record.__doc__ or "").strip())
+    return RecordSpec(record.__name__, tuple(_field(f) for f in info.fields))
 
 
 def pack_spec() -> RecordSpec:
@@ -67,11 +65,7 @@ def pack_spec() -> RecordSpec:
 
 
 def _field(field: mi.Field) -> FieldSpec:
-    default = ABSENT
-    if not field.required:
-        default = field.default_factory() if field.default_factory is not mi.NODEFAULT else field.default
-    spec = _spec(field.name, field.type)
-    return dataclasses.replace(spec, required=field.required, default=default)
+    return dataclasses.replace(_spec(field.name, field.type), required=field.required)
 
 
 def _unwrap(kind: mi.Type) -> tuple[mi.Type, dict[str, Any], str]:
