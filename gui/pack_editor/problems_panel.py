@@ -49,7 +49,11 @@ class ProblemsPanel(QTreeWidget):
             item.setToolTip(1, plain_tooltip(path_text(finding.path)))
             item.setToolTip(2, plain_tooltip(finding.message))
             items.append(item)
+        if not items:
+            items.append(QTreeWidgetItem(["", "", "No problems: the pack loads, and it can be offered to students."]))
         self.addTopLevelItems(items)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
-        self.chosen.emit(item.data(0, PathRole))
+        path = item.data(0, PathRole)
+        if path is not None:  # the "no problems" line leads nowhere
+            self.chosen.emit(path)

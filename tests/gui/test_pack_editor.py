@@ -588,3 +588,10 @@ def test_a_nested_record_added_and_removed_through_its_table(editor: PackEditorW
     while editor.editor.undo_stack.canUndo():
         editor.editor.undo_stack.undo()
     assert editor.document.tree == before
+
+
+def test_a_pack_without_problems_says_so_and_the_line_leads_nowhere(editor: PackEditorWindow):
+    item = editor.problems.topLevelItem(0)
+    assert editor.problems.topLevelItemCount() == 1 and item.text(2).startswith("No problems")
+    editor.problems.itemClicked.emit(item, 0)  # nothing to go to, and nothing breaks
+    assert editor.section.label == "Pack"
