@@ -93,6 +93,21 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
     return options
 
 
+def edit_pack(argv: list[str]) -> int:
+    """`edit-pack [FILE]`: the pack editor window (on a new pack from the template without FILE)."""
+    parser = _Parser(prog=f"{PROG} edit-pack", description="Write or change a scenario pack, checked as you type.")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the pack file to edit (default: a new pack)")
+    parser.add_argument("--data-dir", metavar="DIR", help="the data folder whose packs folder new packs are saved to")
+    parser.add_argument("--theme", choices=["system", "light", "dark"], help="colour theme for this run")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit")
+    parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size for --screenshot")
+    options = parser.parse_args(argv)
+    data_dir = default_data_dir(options.data_dir)
+    from gui.app.application import run_pack_editor  # Qt loads only once the options are known to be good
+
+    return run_pack_editor(data_dir, options.theme, options.file, options.screenshot, options.size)
+
+
 def pack_folders(data_dir: str | None) -> tuple[Path, Path]:
     """The installed packs, then the ones the user opened from files (kept in the data folder)."""
     return PACKS_DIR, user_packs_dir(default_data_dir(data_dir))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from cli import BATCH_COMMANDS, fail, parse_options, run_command
+from cli import BATCH_COMMANDS, edit_pack, fail, parse_options, run_command
 from store.paths import DataDirError, default_data_dir
 
 
@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv[:1] and argv[0] in BATCH_COMMANDS:
             return run_command(argv[0], argv[1:])
+        if argv[:1] == ["edit-pack"]:
+            return edit_pack(argv[1:])
         options = parse_options(argv)
         data_dir = default_data_dir(options.data_dir)
     except DataDirError as exc:  # no home folder to put data in: one line, not a traceback

@@ -14,6 +14,7 @@ These are warnings, not errors: an author may have a reason (a quoted plan for a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -36,8 +37,17 @@ _PATTERNS = [  # most precise first; a span matched once is not matched again by
 ]
 
 
-def mentioned_dates(text: str) -> Iterator[tuple[str, dt.date, str]]:
-    """(the words, the earliest day they can mean, precision) for each date named in `text`."""
+@functools.lru_cache(maxsize=16384)
+def mentioned_dates(text: str) -> tuple[tuple[str, dt.date, str], ...]:
+    """(the words, the earliest day they can mean, precision) for each date named in `text`.
+
+    Cached: the pack editor re-checks the whole pack after each keystroke, and all but one of
+    its texts are the same as last time; the regular expressions are most of a re-check's cost.
+    """
+    return tuple(_mentioned_dates(text))
+
+
+def _mentioned_dates(text: str) -> Iterator[tuple[str, dt.date, str]]:
     taken: list[range] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):

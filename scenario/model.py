@@ -32,7 +32,19 @@ OptionalText = Annotated[str, msgspec.Meta(max_length=4000)]
 Line = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
 Claim = Annotated[str, msgspec.Meta(min_length=1, max_length=140, description="One sentence, at most 140 characters.")]
 Url = Annotated[str, msgspec.Meta(pattern=whole(r"https?://\S+"), max_length=1000)]
-SourceRefs = Annotated[list[Id], msgspec.Meta(min_length=1, description="Ids of items in `sources`.")]
+
+# Ids that name an item of another list: the pack editor offers the valid ids in a picker from
+# the "ref" mark ("a|b" after a dot names two lists of one record). `extra` is not in the JSON Schema.
+SourceId = Annotated[Id, msgspec.Meta(extra={"ref": "sources"})]
+StakeholderId = Annotated[Id, msgspec.Meta(extra={"ref": "stakeholders"})]
+InstrumentId = Annotated[Id, msgspec.Meta(extra={"ref": "instruments"})]
+DeadlineId = Annotated[Id, msgspec.Meta(extra={"ref": "deadlines"})]
+ArgumentId = Annotated[Id, msgspec.Meta(extra={"ref": "arguments"})]
+RoleId = Annotated[Id, msgspec.Meta(extra={"ref": "roles"})]
+AssumptionId = Annotated[Id, msgspec.Meta(extra={"ref": "assumptions"})]
+BranchId = Annotated[Id, msgspec.Meta(extra={"ref": "outcome_model.nodes|outcomes"})]
+NodeId = Annotated[Id, msgspec.Meta(extra={"ref": "outcome_model.nodes"})]
+SourceRefs = Annotated[list[SourceId], msgspec.Meta(min_length=1, description="Ids of items in `sources`.")]
 
 EventKind = Literal[
     "executive_order", "law", "legislation", "court", "regulator", "company",
@@ -82,7 +94,7 @@ class Event(Record, kw_only=True):
     detail: Text
     kind: EventKind
     sources: SourceRefs
-    stakeholders: list[Id] = []
+    stakeholders: list[StakeholderId] = []
 
 
 class StatusChange(Record, kw_only=True):
@@ -118,30 +130,30 @@ class Deadline(Record, kw_only=True):
     date: dt.date
     title: Line
     takes_effect: Text
-    set_by: Id
+    set_by: InstrumentId
     announced: dt.date
     rule: Line
     rule_from: dt.date | None = None
     rule_days: Annotated[int, msgspec.Meta(ge=0, le=36525, description="Days after rule_from; at most 100 years.")] | None = None
     ends: dt.date | None = None
     outcome: Text
-    moved_to: Id | None = None
+    moved_to: DeadlineId | None = None
     sources: SourceRefs
-    outcome_sources: list[Id] = []
+    outcome_sources: list[SourceId] = []
 
 
 class Argument(Record, kw_only=True):
     id: Id
     side: Side
     theme: Theme
-    stakeholder: Id
+    stakeholder: StakeholderId
     speaker: Line
     date: dt.date
     claim: Claim
     detail: Text
     quote: OptionalText = ""
     sources: SourceRefs
-    rebuttals: list[Id] = []
+    rebuttals: list[ArgumentId] = []
 
 
 class RoleNote(Record, kw_only=True):
@@ -157,7 +169,7 @@ class Role(Record, kw_only=True):
 
     id: Id
     title: Line
-    stakeholder: Id
+    stakeholder: StakeholderId
     brief: Text
     objectives: Annotated[list[Line], msgspec.Meta(min_length=1)]
     constraints: list[Line] = []
@@ -183,7 +195,7 @@ class Assumption(Record, kw_only=True):
     step: float | None = None
     help: Annotated[str, msgspec.Meta(min_length=1, max_length=4000, description="Timeless guidance: shown at every date, so it must not mention later facts.")]
     evidence: list[Evidence] = []
-    sources: list[Id] = []
+    sources: list[SourceId] = []
 
 
 class ChanceNode(Record, kw_only=True):
@@ -191,9 +203,9 @@ class ChanceNode(Record, kw_only=True):
 
     id: Id
     question: Line
-    probability: Id
-    yes: Id
-    no: Id
+    probability: AssumptionId
+    yes: BranchId
+    no: BranchId
 
 
 class Outcome(Record, kw_only=True):
@@ -203,7 +215,7 @@ class Outcome(Record, kw_only=True):
 
 
 class OutcomeModel(Record, kw_only=True):
-    root: Id
+    root: NodeId
     nodes: Annotated[list[ChanceNode], msgspec.Meta(min_length=1)]
     outcomes: Annotated[list[Outcome], msgspec.Meta(min_length=2)]
 
@@ -224,7 +236,7 @@ class Prompt(Record, kw_only=True):
     id: Id
     date: dt.date
     text: Text
-    roles: list[Id] = []
+    roles: list[RoleId] = []
 
 
 class Position(Record, kw_only=True):

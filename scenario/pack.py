@@ -29,6 +29,10 @@ LATEST = dt.date(2199, 12, 31)
 
 _DECODER = msgspec.json.Decoder(Pack)
 
+# An author's unfinished pack is saved as NAME.draft.json: listed with its reasons, never loaded as a pack.
+DRAFT_SUFFIX = ".draft.json"
+UNPUBLISHED = Problem("", "a draft, not yet published")
+
 
 class PackError(FileError):
     """A pack that cannot be used, with every problem found (not just the first)."""
@@ -53,15 +57,29 @@ class PackEntry:
     path: Path
     loaded: LoadedPack | None
     error: PackError | None
+    draft: bool = False  # an author's draft: `error` holds its problems, or only UNPUBLISHED
+
+
+def is_draft(path: Path | str) -> bool:
+    return Path(path).name.endswith(DRAFT_SUFFIX)
 
 
 def load_pack(path: Path | str) -> LoadedPack:
+    """The pack in the file at `path`, or PackError.
+
+    A draft is refused here, the one door every caller (the start page, `--pack`, kept packs,
+    imports, the class view, validate-pack) comes through, so no path can offer it to students;
+    its reasons are its own problems, or UNPUBLISHED when it would load.
+    """
     path = Path(path)
     try:
         data = read_bounded(path, MAX_PACK_BYTES, "pack")
     except FileError as exc:
         raise PackError(path, exc.problems) from None
-    return LoadedPack(path, parse_pack(data, path), hashlib.sha256(data).hexdigest())
+    pack = parse_pack(data, path)
+    if is_draft(path):
+        raise PackError(path, [UNPUBLISHED])
+    return LoadedPack(path, pack, hashlib.sha256(data).hexdigest())
 
 
 def parse_pack(data: bytes, name: Path | str = "<pack>") -> Pack:
@@ -84,6 +102,7 @@ def discover_packs(*folders: Path) -> list[PackEntry]:
 
     Whatever is called *.json is listed, loaded or with its reason (a folder, a FIFO, a broken
     link), and so is a folder that cannot be read; a folder that does not exist has no packs.
+    A draft (*.draft.json) is listed with `draft` set and is never loaded.
     """
     entries: list[PackEntry] = []
     seen: dict[str, Path] = {}
@@ -101,7 +120,7 @@ def discover_packs(*folders: Path) -> list[PackEntry]:
             try:
                 loaded = load_pack(path)
             except PackError as exc:
-                entries.append(PackEntry(path, None, exc))
+                entries.append(PackEntry(path, None, exc, draft=is_draft(path)))
                 continue
             first = seen.setdefault(loaded.pack.id, path)
             if first != path:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import shutil
+import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def fsync_dir(directory: Path) -> None:
@@ -24,11 +29,28 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     On any failure the temporary file is removed and the old file at `path` is untouched.
     """
-    path = Path(path)
+    _replace_atomic(Path(path), lambda out: out.write(data))
+
+
+def copy_atomic(source: Path, path: Path) -> None:
+    """`path` made a copy of the regular file `source`, as `write_atomic` writes: whole or not at all.
+
+    Copied in chunks, not read whole, since `source` is whatever the user had there. Refuses a
+    `source` that is not a regular file (a FIFO would block) with OSError.
+    """
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, f"not a regular file: {source}")
+    with os.fdopen(fd, "rb") as original:
+        _replace_atomic(Path(path), lambda out: shutil.copyfileobj(original, out))
+
+
+def _replace_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
     fd, tmp = _new_temporary(path)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            write(out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

@@ -72,6 +72,22 @@ def test_screenshot_writes_a_png_of_the_requested_size(tmp_path):
     assert struct.unpack(">II", header[16:24]) == (1024, 700)
 
 
+def test_edit_pack_screenshot_writes_a_png_of_the_editor(tmp_path):
+    out = tmp_path / "editor.png"
+    result = run("edit-pack", str(MINI_PACK), "--screenshot", str(out), "--size", "1100x700", "--theme", "dark", "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 0, result.stderr
+    assert struct.unpack(">II", out.read_bytes()[16:24]) == (1100, 700)
+    assert not (tmp_path / "d" / "scenarios.sqlite3").exists()  # the editor opens no student database
+
+
+def test_edit_pack_on_a_file_that_is_not_json_says_so_and_exits_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope")
+    result = run("edit-pack", str(bad), "--screenshot", str(tmp_path / "x.png"), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2 and f"cannot open pack: {bad}: not valid JSON" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
 def test_no_home_folder_at_all_is_one_line_asking_for_a_data_folder(tmp_path) -> None:
     """HOME unset and no account entry (a service, a bare container): exit 2, no traceback."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -13,13 +16,16 @@ from gui.app.main_window import MainWindow
 from gui.document.document import Document
 from gui.document.editor import Editor
 from gui.app.settings import UiSettings
-from gui.app.window_size import keep_on_screen
+from gui.app.window_size import keep_on_screen, size_first_window
 from gui.app.startup import StartupRefused, open_store_for_gui, refuse
 from gui.widgets.theme import ThemeSwitcher
 from gui.widgets.input_guard import install_input_guard
 from scenario.pack import LoadedPack, PackError
 from scenario.resources import ICON, PACKS_DIR
 from store.paths import user_packs_dir
+
+if TYPE_CHECKING:
+    from gui.pack_editor.window import PackEditorWindow
 
 
 def create_application() -> QApplication:
@@ -46,6 +52,7 @@ def build_window(data_dir: Path, theme: str | None = None, pack: LoadedPack | No
     document = Document(store, (packs_dir, user_packs_dir(data_dir)), unavailable)
     editor = Editor(document, document)
     window = MainWindow(editor, settings, themes, data_dir)
+    window.pack_editor_factory = lambda file: pack_editor_window(data_dir, file, packs_dir)
     document.setParent(window)
     last = store.last_opened() if store else None
     if pack is not None:
@@ -92,6 +99,76 @@ def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date
     window.resize(*size)
     window.show()
     app.processEvents()  # lay out and paint once, as a person would first see it
+    saved = window.grab().save(str(screenshot), "PNG")
+    window.close()
+    if not saved:
+        print(f"divestiture-lab: error: could not write the screenshot to {screenshot}", file=sys.stderr)
+        return 2
+    return 0
+
+
+EDITOR_PREFERRED = QSize(1600, 1000)  # three columns of tables and forms: more room than the student's window wants
+PREVIEW_NOTE = "a preview of a pack being written, so nothing is saved"
+
+
+def preview_window(loaded: LoadedPack, day: dt.date, role: str | None) -> MainWindow:
+    """A student's window on an unsaved pack, in Classroom mode, that writes nothing anywhere a student's data lives.
+
+    No store (so no scenario, answer or date is saved), and UI settings in a throw-away folder
+    removed with the window, so a preview cannot change how the student's own window opens.
+    """
+    app = create_application()
+    folder = tempfile.TemporaryDirectory(prefix="divestiture-lab-preview-")
+    data_dir = Path(folder.name)
+    document = Document(None, (PACKS_DIR, user_packs_dir(data_dir)), PREVIEW_NOTE)
+    window = MainWindow(Editor(document, document), UiSettings(data_dir), ThemeSwitcher(app), data_dir)
+    document.setParent(window)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda *_: folder.cleanup())
+    document.start_scenario(loaded, f"Preview: {loaded.pack.title}", "classroom", role)
+    document.set_date(day)
+    window.setWindowTitle(f"Preview as a student — {loaded.pack.title}")
+    return window
+
+
+def pack_editor_window(data_dir: Path, file: Path | None, packs_dir: Path = PACKS_DIR) -> PackEditorWindow:
+    """The pack editor on `file` (or a new pack from the template); raises FileError when `file` cannot be opened.
+
+    Loaded here, not at the top: a student's window never needs the editor.
+    """
+    from gui.pack_editor.pack_document import PackDocument
+    from gui.pack_editor.window import PackEditorWindow
+    from scenario.authoring.draft import Draft, read_draft
+    from scenario.authoring.template import blank_pack
+
+    draft = read_draft(file) if file is not None else Draft(blank_pack(dt.date.today()))
+    document = PackDocument(draft, file)
+    window = PackEditorWindow(document, (packs_dir,), user_packs_dir(data_dir), preview_window)
+    document.setParent(window)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return window
+
+
+def run_pack_editor(data_dir: Path, theme: str | None, file: Path | None, screenshot: Path | None = None,
+                    size: tuple[int, int] = (1280, 800)) -> int:
+    """`edit-pack [FILE]`: the pack editor alone, or its picture with `--screenshot`."""
+    from scenario.userfile import FileError
+
+    app = create_application()
+    ThemeSwitcher(app).apply(theme or UiSettings(data_dir).get("view/theme"))
+    try:
+        window = pack_editor_window(data_dir, file)
+    except FileError as exc:
+        print(f"divestiture-lab: error: cannot open pack: {exc}", file=sys.stderr)
+        return 2
+    if screenshot is None:
+        size_first_window(window, EDITOR_PREFERRED)
+        window.show()
+        keep_on_screen(window)
+        return app.exec()
+    window.resize(*size)
+    window.show()
+    app.processEvents()
     saved = window.grab().save(str(screenshot), "PNG")
     window.close()
     if not saved:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -27,6 +29,10 @@ from gui.widgets.theme import ThemeSwitcher
 from gui.workspace.workspace import Workspace
 from scenario.labels import short_date
 from scenario.pack import LoadedPack, PackError, discover_packs
+from scenario.userfile import FileError
+
+if TYPE_CHECKING:
+    from gui.pack_editor.window import PackEditorWindow
 
 APP_TITLE = "Divestiture Lab"
 
@@ -42,6 +48,12 @@ def _classroom_actions() -> ModuleType:
     from gui.actions import classroom_actions
 
     return classroom_actions
+
+
+def _pack_actions() -> ModuleType:
+    from gui.actions import pack_actions
+
+    return pack_actions
 
 
 def _shortcuts_dialog() -> ModuleType:
@@ -60,6 +72,9 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self._painted = False
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
+        self.pack_editors: list[PackEditorWindow] = []  # each asks about its unsaved changes before the app quits
+        # makes a pack editor window on a file (None: a new pack); set by whoever builds this window (gui.app.application)
+        self.pack_editor_factory: Callable[[Path | None], PackEditorWindow] | None = None
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(document, self)
         self.scenario_list = ScenarioListModel(document, self)
@@ -126,6 +141,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction("Open &class submissions…", lambda: _classroom_actions().open_class(self, folder=False))
         file_menu.addAction("Open class &folder…", lambda: _classroom_actions().open_class(self, folder=True))
         file_menu.addSeparator()
+        new_pack = file_menu.addAction("New &pack…", lambda: _pack_actions().new_pack(self))
+        new_pack.setToolTip("Write a scenario pack of your own, from a small template")
+        edit_pack = file_menu.addAction("Edit pac&k…", lambda: _pack_actions().edit_pack(self))
+        edit_pack.setToolTip("Change a scenario pack, checked as you type")
+        file_menu.addSeparator()
         # Ctrl+Q everywhere: the platform's standard Quit key is empty on Windows and some Linux desktops.
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence("Ctrl+Q"))
 
@@ -191,6 +211,28 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: str) -> None:
         self.themes.apply(theme)
         self.settings.set("view/theme", theme)
+
+    def open_pack_editor(self, file: Path | None) -> None:
+        """The pack editor on `file` (a new pack if None), kept alive with this window."""
+        if self.pack_editor_factory is None:
+            self.statusBar().showMessage("Packs cannot be edited from a preview.", 8000)
+            return
+        try:
+            editor = self.pack_editor_factory(file)
+        except FileError as exc:
+            message_box(QMessageBox.Icon.Warning, "Cannot open this pack", f"{exc.file} cannot be opened.",
+                        "\n".join(str(p) for p in exc.problems), self).exec()
+            return
+        self.pack_editors.append(editor)
+        editor.document.saved.connect(self._pack_saved)
+        editor.destroyed.connect(lambda *_: self.pack_editors.remove(editor) if editor in self.pack_editors else None)
+        editor.resize(self.size())
+        editor.show()
+
+    def _pack_saved(self, _file: Path) -> None:
+        """A pack saved in an editor appears on the start page at once, if that is where the student is."""
+        if self.pages.currentWidget() is self.start_page:
+            self.show_start_page()
 
     def show_about(self) -> None:
         from gui.app.about_dialog import AboutDialog  # rarely opened: kept off the start-up path
@@ -304,6 +346,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: every editor commits its text, the store gets one more try,
         and only what still could not be saved is put to the user, before the store closes."""
+        if not all(editor.close() for editor in list(self.pack_editors)):  # an author chose to stay
+            event.ignore()
+            return
         commit_typed_text(self)
         unsaved = self.document.save_pending()
         if unsaved and not self._let_go_of_unsaved(unsaved):

@@ -7,7 +7,7 @@ from a typical frame, then (`keep_on_screen`) from the frame the window really g
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect, QSize, QTimer
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import QWidget
 
 PREFERRED = QSize(1280, 800)
@@ -25,10 +25,10 @@ def fitted(available: QRect, frame: QMargins, preferred: QSize = PREFERRED) -> Q
     return QRect(left, top, width, height)
 
 
-def size_first_window(window: QWidget) -> None:
+def size_first_window(window: QWidget, preferred: QSize = PREFERRED) -> None:
     """Before the window is shown, on a first start (no saved geometry)."""
     screen = window.screen()
-    window.setGeometry(fitted(screen.availableGeometry(), TYPICAL_FRAME, PREFERRED) if screen else QRect(0, 0, 1280, 800))
+    window.setGeometry(fitted(screen.availableGeometry(), TYPICAL_FRAME, preferred) if screen else QRect(QPoint(0, 0), PREFERRED))
 
 
 def keep_on_screen(window: QWidget) -> None:

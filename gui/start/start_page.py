@@ -11,7 +11,7 @@ from gui.widgets.list_panel import ListPanel
 from gui.start.scenario_list import CardRole, ScenarioListModel
 from gui.widgets.rows_model import PayloadRole, Row
 from scenario.labels import short_date
-from scenario.pack import LoadedPack, PackEntry, PackError, load_pack
+from scenario.pack import UNPUBLISHED, LoadedPack, PackEntry, PackError, load_pack
 
 INTRO = (
     "Step through the TikTok divestiture deadlines as they happened: see what was known on each "
@@ -23,7 +23,11 @@ INTRO = (
 def _pack_row(entry: PackEntry) -> Row:
     if entry.loaded is None:
         assert entry.error is not None
-        return Row(f"{entry.path.name}\nCannot be opened: {entry.error.first}", str(entry.error), None, muted=True, enabled=False)
+        if entry.draft:  # an author's work in progress, listed so the author sees why students do not get it
+            why = "Draft: not offered to students — " + ("not yet published" if entry.error.problems == [UNPUBLISHED] else entry.error.first)
+        else:
+            why = f"Cannot be opened: {entry.error.first}"
+        return Row(f"{entry.path.name}\n{why}", str(entry.error), None, muted=True, enabled=False)
     p = entry.loaded.pack
     # The teaser names no outcome: a student choosing a pack (for Classroom mode or not) is not told the ending.
     teaser = p.teaser or p.summary

@@ -43,8 +43,8 @@ def display():
         server.wait(5)
 
 
-def window_name(env: dict) -> str:
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Divestiture Lab"], capture_output=True, text=True, env=env)
+def window_name(env: dict, name: str = "Divestiture Lab") -> str:
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name], capture_output=True, text=True, env=env)
     if found.returncode != 0 or not found.stdout.split():
         return ""
     wid = found.stdout.split()[0]
@@ -79,9 +79,9 @@ def desktop(display):
         wm.wait(5)
 
 
-def frame_geometry(env: dict) -> tuple[int, int, int, int] | None:
+def frame_geometry(env: dict, name: str = "Divestiture Lab") -> tuple[int, int, int, int] | None:
     """x, y, width, height of the app's window with its frame, as the X server has it."""
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Divestiture Lab"], capture_output=True, text=True, env=env)
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name], capture_output=True, text=True, env=env)
     if found.returncode != 0 or not found.stdout.split():
         return None
     info = subprocess.run(["xwininfo", "-frame", "-id", found.stdout.split()[0]], capture_output=True, text=True, env=env).stdout
@@ -104,3 +104,22 @@ def test_first_window_fits_a_1280x800_screen_frame_included(desktop, tmp_path):
     finally:
         app.terminate()
         app.wait(10)
+
+
+def test_pack_editor_fits_a_1280x800_screen_and_closes_on_ctrl_w(desktop, tmp_path):
+    """The editor prefers more room than the student's window; on a small screen it still fits."""
+    pack = Path(shutil.copy(MINI_PACK, tmp_path / "mini.json"))
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "edit-pack", str(pack), "--data-dir", str(tmp_path / "data")], env=desktop, cwd=ROOT)
+    try:
+        assert poll(lambda: window_name(desktop, "Pack editor")) == "Pack editor — Mini pack (synthetic) — no problems"
+        time.sleep(1.5)  # the frame arrives, then the window is fitted to it
+        x, y, width, height = poll(lambda: frame_geometry(desktop, "Pack editor"))
+        assert x >= 0 and y >= 0 and x + width <= 1280 and y + height <= 800, (x, y, width, height)
+        # not checked: the window is gone before xdotool is done with it, and it says so
+        subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Pack editor", "windowfocus", "--sync", "key", "ctrl+w"], env=desktop,
+                       stderr=subprocess.DEVNULL)
+        assert app.wait(20) == 0  # nothing unsaved: it closes without asking
+    finally:
+        if app.poll() is None:
+            app.terminate()
+            app.wait(10)

@@ -31,6 +31,27 @@ def test_start_page_lists_packs_and_greys_out_a_broken_one_with_its_reason(make_
     assert panel.view.currentIndex().row() == 1, "the first usable pack is preselected"
 
 
+def test_a_draft_is_listed_greyed_with_its_reason_and_never_offered(make_window, packs_dir, mini_json, monkeypatch):
+    """A valid pack saved as a draft: named on the start page, but no way leads to a new scenario on it."""
+    (packs_dir / "mini.json").rename(packs_dir / "mini.draft.json")
+    mini_json["id"], mini_json["version"] = "other", ""
+    (packs_dir / "other.draft.json").write_text(__import__("json").dumps(mini_json))
+    offered = []
+    monkeypatch.setattr(NewScenarioDialog, "__init__", lambda self, *a, **k: offered.append(a))
+    window = make_window(pack=False)
+    panel = window.start_page.packs
+    assert row_texts(panel) == ["mini.draft.json\nDraft: not offered to students — not yet published",
+                                "other.draft.json\nDraft: not offered to students — version: Expected `str` of length >= 1"]
+    for row in range(2):
+        index = panel.model.index(row)
+        assert not panel.model.flags(index) & Qt.ItemFlag.ItemIsEnabled
+        panel.view.setCurrentIndex(index)
+        panel.view.activated.emit(index)
+        assert not window.start_page.open_button.isEnabled()
+    window.start_page.open_button.click()
+    assert offered == [] and window.pages.currentWidget() is window.start_page
+
+
 def test_choosing_a_pack_starts_a_new_saved_scenario(make_window, monkeypatch):
     monkeypatch.setattr(NewScenarioDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window = make_window(pack=False)

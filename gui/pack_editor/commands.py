@@ -1,0 +1,89 @@
+"""One small undo command per kind of pack edit; each holds the pack document and what undo needs.
+
+Typing into one field merges into one step, so undo takes back a word or a sentence the way
+the author typed it, not a character at a time.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from gui.pack_editor.pack_document import PackDocument
+from scenario.authoring.draft import ABSENT
+from scenario.authoring.draft import Path as TreePath
+
+_MERGE_TYPING = 1
+
+
+class SetValue(QUndoCommand):
+    def __init__(self, document: PackDocument, path: TreePath, value: Any, text: str, typing: bool = False,
+                 insert_at: int | None = None, parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.document, self.path, self.new, self.typing = document, path, value, typing
+        self.insert_at = insert_at  # where the key goes if the record leaves it out
+        self.old: Any = ABSENT
+        self.position: int | None = None  # where a key the edit removes stood, to put it back there
+
+    def redo(self) -> None:
+        self.position = self.document.draft.position(self.path)
+        self.old = self.document.apply_set(self.path, copy.deepcopy(self.new), self.insert_at)
+
+    def undo(self) -> None:
+        self.document.apply_set(self.path, self.old, self.position)
+
+    @property
+    def where(self) -> TreePath:
+        return self.path
+
+    def id(self) -> int:
+        return _MERGE_TYPING if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetValue) or not other.typing or other.path != self.path:
+            return False
+        self.new = other.new  # self.old stays what the field held before the typing began
+        return True
+
+
+class InsertRow(QUndoCommand):
+    def __init__(self, document: PackDocument, list_path: TreePath, index: int, row: Any, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.document, self.list_path, self.index, self.row = document, list_path, index, row
+        self.created: list[TreePath] = []  # missing parents the insert made (a first outcome node), removed again by undo
+
+    def redo(self) -> None:
+        if not self.created:
+            self.created = [self.list_path[:n] for n in range(1, len(self.list_path) + 1) if self.document.get(self.list_path[:n]) is ABSENT]
+        self.document.apply_insert(self.list_path, self.index, copy.deepcopy(self.row))
+
+    @property
+    def where(self) -> TreePath:
+        return (*self.list_path, self.index)
+
+    def undo(self) -> None:
+        self.document.apply_remove(self.list_path, self.index)
+        for path in self.created:
+            if self.document.get(path) is not ABSENT:
+                self.document.apply_set(path, ABSENT)
+                break  # removing the outermost created parent removes the rest with it
+
+
+class RemoveRow(QUndoCommand):
+    def __init__(self, document: PackDocument, list_path: TreePath, index: int, text: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.document, self.list_path, self.index = document, list_path, index
+        self.row: Any = None
+
+    @property
+    def where(self) -> TreePath:
+        return (*self.list_path, self.index)
+
+    def redo(self) -> None:
+        self.row = self.document.apply_remove(self.list_path, self.index)
+
+    def undo(self) -> None:
+        self.document.apply_insert(self.list_path, self.index, self.row)
