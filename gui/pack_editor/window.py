@@ -11,8 +11,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton,
     QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -66,6 +66,10 @@ class PackEditorWindow(QMainWindow):
         self.sections.setAccessibleName("Kinds of record")
         self.sections.addItems([s.label for s in SECTIONS])
         self.sections.setMaximumWidth(220)
+        self.sections.setIconSize(QSize(16, 16))
+        blank = QPixmap(self.sections.iconSize())
+        blank.fill(QColor(0, 0, 0, 0))
+        self._no_problem_icon = QIcon(blank)  # the same indent as a row with an icon, so the names line up
 
         self.table = QTableView()
         self.table.setAccessibleName("Rows")
@@ -268,7 +272,7 @@ class PackEditorWindow(QMainWindow):
             count = counts[section.label]
             item = self.sections.item(n)
             item.setText(f"{section.label}  ({count})" if count else section.label)
-            item.setIcon(self.problems.icon("error" if section.label in with_errors else "warning") if count else QIcon())
+            item.setIcon(self.problems.icon("error" if section.label in with_errors else "warning") if count else self._no_problem_icon)
         self._update_title(len(findings), errors)
 
     def _show_undone(self, index: int) -> None:
