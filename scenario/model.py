@@ -186,6 +186,14 @@ class Assumption(Record, kw_only=True):
     sources: list[Id] = []
 
 
+class Settlement(Record, kw_only=True):
+    """An event of the pack that answers a chance node: from when the event is known, the
+    answer is history, not a chance, and the student's probability for it no longer counts."""
+
+    event: Annotated[Id, msgspec.Meta(extra={"ref": "events"}, description="Id of the event in `events` that answers the node.")]
+    answer: bool
+
+
 class ChanceNode(Record, kw_only=True):
     """A yes/no chance whose probability is one of the student's assumptions."""
 
@@ -194,6 +202,8 @@ class ChanceNode(Record, kw_only=True):
     probability: Id
     yes: Id
     no: Id
+    settled_by: Annotated[list[Settlement], msgspec.Meta(
+        description="Events that answer the node; it is settled from the first of them to become known.")] = []
 
 
 class Outcome(Record, kw_only=True):

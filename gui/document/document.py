@@ -23,6 +23,7 @@ from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem
 from scenario.pack_index import packs_by_id
 from scenario.record import Mode, ScenarioRecord, fitted_name, with_answer, with_assumption, with_forecast, with_weight
+from scenario.settled import Settled, settled_nodes
 from scenario.rules import Move, forecast_locked, forecasts_to_lock, spoilers_allowed, step_target
 from scenario.timeline import Timeline
 from store.kept_packs import keep_pack
@@ -344,6 +345,13 @@ class Document(QObject):
                 self.lockWarning.emit(move, day, locking)
                 return
         self.set_date(day)
+
+    def settled(self) -> dict[str, Settled]:
+        """The outcome model's nodes that history had answered by the current date, by node id:
+        the charts, the explanation and the assumption rows all take them from here."""
+        if self.loaded is None or self.date is None:
+            return {}
+        return settled_nodes(self.loaded.pack, self.date)
 
     def explain(self, outcome_id: str | None) -> None:
         """The outcome the student wants explained: Explain and the tornado chart both follow it."""
