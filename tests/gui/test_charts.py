@@ -179,3 +179,4 @@ def test_an_event_that_settles_a_node_shows_in_the_outcomes_the_tornado_and_the_
     window.workspace.tabs.setCurrentWidget(assumptions)
     qtbot.waitUntil(lambda: outcome_rows(panel.outcomes)["Ban enforced"] == 48.0)
     assert panel.settled.isHidden() and row.overtaken.isHidden()
+
