@@ -18,9 +18,10 @@ SETTLED = "settled by events: moves nothing"
 
 
 def _shown(sensitivity: Sensitivity, outcome_id: str | None) -> tuple[int, list[Swing]]:
-    """The outcome to show (asked for, else ranked by, else the first) and rows by its swing."""
+    """The outcome to show (asked for, else ranked by, else the first) and rows by its swing;
+    assumptions settled by events last, since nothing the student does with them moves it."""
     index = sensitivity.index(outcome_id or sensitivity.target or sensitivity.outcome_ids[0])
-    rows = sorted(sensitivity.swings, key=lambda s: -abs(s.at_high[index] - s.at_low[index]))
+    rows = sorted(sensitivity.swings, key=lambda s: (s.settled, -abs(s.at_high[index] - s.at_low[index])))
     return index, rows
 
 

@@ -129,3 +129,16 @@ def test_outcome_interval_moves_in_place(ax, pack):
     first = wider.intervals[0]
     assert (low_caps.get_xdata()[0], high_caps.get_xdata()[0]) == (first.low, first.high)
     assert segments.get_segments()[0][0][0] == first.low
+
+
+def test_the_tornado_lists_settled_assumptions_last_and_says_why_they_move_nothing(ax, mini_json, write_pack):
+    from scenario.outcomes import OutcomeTree
+    from scenario.pack import load_pack
+
+    mini_json["outcome_model"]["nodes"][0]["settled_by"] = [{"event": "e-order2", "answer": False}]
+    pack = load_pack(write_pack(mini_json)).pack
+    tree = OutcomeTree.from_pack(pack, dt.date(2030, 3, 1))
+    table = draw_tornado(ax, sensitivity(tree, {}), STYLE, "o-sold")  # no deal, so nothing moves it: pack order would put the deal first
+    assert [(row[0], row[3]) for row in table.rows] == [
+        ("Courts block enforcement", "pack limits"), ("A buyer agrees terms before the deadline", "settled by events: moves nothing")]
+    assert ticks(ax)[-1] == "A buyer agrees terms before the deadline settled by events: moves nothing"
