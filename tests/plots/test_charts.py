@@ -138,7 +138,8 @@ def test_the_tornado_lists_settled_assumptions_last_and_says_why_they_move_nothi
     mini_json["outcome_model"]["nodes"][0]["settled_by"] = [{"event": "e-order2", "answer": False}]
     pack = load_pack(write_pack(mini_json)).pack
     tree = OutcomeTree.from_pack(pack, dt.date(2030, 3, 1))
-    table = draw_tornado(ax, sensitivity(tree, {}), STYLE, "o-sold")  # no deal, so nothing moves it: pack order would put the deal first
+    # The student is sure of the courts (no width to sweep): both rows move nothing, and pack order would put the deal first.
+    table = draw_tornado(ax, sensitivity(tree, {}, {"p-court": (0.5, 0.5)}), STYLE, "o-banned")
     assert [(row[0], row[3]) for row in table.rows] == [
-        ("Courts block enforcement", "pack limits"), ("A buyer agrees terms before the deadline", "settled by events: moves nothing")]
+        ("Courts block enforcement", "your range"), ("A buyer agrees terms before the deadline", "settled by events: moves nothing")]
     assert ticks(ax)[-1] == "A buyer agrees terms before the deadline settled by events: moves nothing"
