@@ -95,6 +95,11 @@ class Path:
     steps: tuple[Step, ...]
     probability: float
 
+    @property
+    def ruled_out(self) -> bool:
+        """It needs an answer a settled node did not get: 0% whatever the student's values."""
+        return any(s.settled and s.probability == 0.0 for s in self.steps)
+
     def describe(self) -> str:
         """The path as a sum a student can check by hand."""
         factors = " × ".join(
@@ -205,12 +210,22 @@ def _step(node: ChanceNode, answer: bool, p: float, settled: Settled | None) -> 
 
 
 def explain(evaluation: Evaluation, outcome_id: str) -> Explanation:
-    """'Explain this number': each path into the outcome, and their total when there are several."""
+    """'Explain this number': each path into the outcome, and their total when there are several.
+
+    Paths that events have ruled out are counted, not spelled out: each would be a sum of
+    settled answers ending in 0%, and after the facts most of a model's paths are.
+    """
     outcome = next(o for o in evaluation.outcomes if o.outcome_id == outcome_id)
     paths = evaluation.paths_to(outcome_id)
-    lines = [p.describe() for p in paths]
-    if len(paths) > 1:
-        lines.append(f"Total: {' + '.join(percent(p.probability) for p in paths)} = {percent(outcome.probability)}")
+    shown = [p for p in paths if not p.ruled_out]
+    if not shown:
+        return Explanation(outcome_id, outcome.label, outcome.probability, ("Ruled out by events: 0%",))
+    lines = [p.describe() for p in shown]
+    if len(shown) > 1:
+        lines.append(f"Total: {' + '.join(percent(p.probability) for p in shown)} = {percent(outcome.probability)}")
+    if len(shown) < len(paths):
+        others = len(paths) - len(shown)
+        lines.append(f"{others} other path{'s' if others > 1 else ''} ruled out by events (0%)")
     return Explanation(outcome_id, outcome.label, outcome.probability, tuple(lines))
 
 

@@ -217,3 +217,26 @@ def test_implications_settle_by_the_date_they_are_asked_for(mini_json, write_pac
     assert early.settled == () and early.evaluation.probability("o-banned") == pytest.approx(0.6 * 0.9)
     assert [s.node.id for s in late.settled] == ["n-court"] and late.evaluation.probability("o-banned") == 0.0
     assert late.settled[0].describe() == "Do courts block it? Yes. Settled on Sun 10 Feb 2030: Court blocks Order 1."
+
+
+def test_the_explanation_leaves_out_paths_events_ruled_out(mini_json, write_pack):
+    """A path that needs an answer history did not give is 0% whatever the student thinks: one
+    line says so, instead of a sum per path (at 1280x800 those pushed the text off the panel)."""
+    mini_json["outcome_model"]["nodes"][0]["settled_by"] = [{"event": "e-order2", "answer": False}]
+    pack = load_pack(write_pack(mini_json)).pack
+    result = evaluate(OutcomeTree.from_pack(pack, dt.date(2030, 3, 1)), {})
+    assert explain(result, "o-sold").lines == ("Ruled out by events: 0%",)
+    assert explain(result, "o-blocked").lines == ("Is a deal agreed? no (settled: 100%) × Do courts block it? yes (50%) = 50%",)
+
+
+def test_paths_ruled_out_beside_open_ones_are_counted_not_listed(mini_json, write_pack):
+    from scenario.settled import settled_nodes
+
+    mini_json["outcome_model"]["nodes"][0]["settled_by"] = [{"event": "e-order2", "answer": False}]
+    pack = load_pack(write_pack(mini_json)).pack
+    model = msgspec.structs.replace(pack.outcome_model, nodes=[  # two paths into "blocked" (no pack would load with "sold" unreachable)
+        msgspec.structs.replace(pack.outcome_model.nodes[0], yes="o-blocked"), pack.outcome_model.nodes[1]])
+    tree = OutcomeTree.build(model, pack.assumptions, settled_nodes(pack, dt.date(2030, 3, 1)))
+    lines = explain(evaluate(tree, {}), "o-blocked").lines
+    assert lines == ("Is a deal agreed? no (settled: 100%) × Do courts block it? yes (50%) = 50%",
+                     "1 other path ruled out by events (0%)")
