@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from matplotlib.dates import num2date
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from gui.charts.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
 from scenario.rules import Move
@@ -180,3 +181,27 @@ def test_an_event_that_settles_a_node_shows_in_the_outcomes_the_tornado_and_the_
     qtbot.waitUntil(lambda: outcome_rows(panel.outcomes)["Ban enforced"] == 48.0)
     assert panel.settled.isHidden() and row.overtaken.isHidden()
 
+
+
+def test_no_explanation_is_cut_off_at_1280x800_once_events_have_settled_the_model(qtbot, data_dir, packs_dir):
+    """On 25 Dec 2025 four nodes of the 2024 model are settled: their note and the explanation share the panel with the chart."""
+    from gui.app.application import build_window
+    from scenario.pack import load_pack
+    from scenario.resources import PACKS_DIR
+
+    window = build_window(data_dir, theme="light", pack=load_pack(PACKS_DIR / "tiktok-2024.json"), day=D(2025, 12, 25), packs_dir=packs_dir)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    panel = window.workspace.assumptions.outcomes
+    show_tab(window, window.workspace.assumptions, qtbot, panel.outcomes)
+    assert panel.settled.text().count("Settled on") == 4
+    cut = []
+    for index in range(panel.choice.count()):
+        panel.choice.setCurrentIndex(index)
+        for label in (panel.settled, panel.explanation):
+            try:  # the layout settles after the text changes
+                qtbot.waitUntil(lambda label=label: label.height() >= label.heightForWidth(label.width()), timeout=1000)
+            except WaitTimeout:
+                cut.append((panel.choice.itemText(index), label.accessibleName()))
+    assert cut == []
