@@ -95,8 +95,8 @@ class OutcomesPanel(QWidget):
         if self._computed_for is not self._record or self._computed_settled != settled:
             self.implied = implications(document.loaded.pack, self._record, document.date)
             self._computed_for, self._computed_settled = self._record, settled
-            lines = [s.describe() for s in self.implied.settled] if self.implied else []
-            self.settled.setText("\n".join(["Settled by events, so your value for it no longer counts:", *lines]) if lines else "")
+            lines = [f"• {s.describe()}" for s in self.implied.settled] if self.implied else []
+            self.settled.setText("\n".join(["Settled by events (your values for these no longer count):", *lines]) if lines else "")
             self.settled.setVisible(bool(lines))
             self._explain()
         return self.implied

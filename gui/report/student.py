@@ -115,7 +115,7 @@ def _implied(page: Page, pack: Pack, record: ScenarioRecord, as_of: dt.date) -> 
     table = outcome_table(implied.evaluation, implied.uncertainty)
     page.table(table.columns, table.rows, empty="No outcomes.")
     if implied.settled:
-        page.paragraph("Settled by events, so the value set for it no longer counts:", muted=True)
+        page.paragraph("Settled by events (the values set for these no longer count):", muted=True)
         for settled in implied.settled:
             page.paragraph(settled.describe(), muted=True)
 
