@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import msgspec
 
-from scenario.model import Deadline, Pack, Question, Role
+from scenario.model import Deadline, OutcomeModel, Pack, Question, Role
 from scenario.vintage import OUTCOME_NOT_REPORTED, OUTCOME_PENDING, Vintage, vintage_of
 
 T = TypeVar("T", bound=msgspec.Struct)
@@ -47,6 +47,14 @@ def _as_briefed(role: Role, vintage: Vintage, day: dt.date) -> Role:
     return msgspec.structs.replace(role, notes=_known_items(role.notes, vintage, day))
 
 
+def _as_settled(model: OutcomeModel | None, vintage: Vintage, day: dt.date) -> OutcomeModel | None:
+    """Only the settlements whose event is known: a later one would name the event and its answer."""
+    if model is None:
+        return None
+    nodes = [msgspec.structs.replace(n, settled_by=[s for s in n.settled_by if vintage.settlement(s) <= day]) for n in model.nodes]
+    return msgspec.structs.replace(model, nodes=nodes)
+
+
 def known_pack(pack: Pack, day: dt.date) -> Pack:
     v = vintage_of(pack)
     instruments = []
@@ -71,6 +79,7 @@ def known_pack(pack: Pack, day: dt.date) -> Pack:
         questions=[_as_asked(q, v, day) for q in pack.questions if q.opens <= day],
         prompts=[p for p in pack.prompts if p.date <= day],
         disagreements=disagreements,
+        outcome_model=_as_settled(pack.outcome_model, v, day),
         assumptions=[msgspec.structs.replace(a, evidence=_known_items(a.evidence, v, day),
                                              sources=v.cited(a.sources, day)) for a in pack.assumptions],
     )

@@ -44,6 +44,7 @@ RoleId = Annotated[Id, msgspec.Meta(extra={"ref": "roles"})]
 AssumptionId = Annotated[Id, msgspec.Meta(extra={"ref": "assumptions"})]
 BranchId = Annotated[Id, msgspec.Meta(extra={"ref": "outcome_model.nodes|outcomes"})]
 NodeId = Annotated[Id, msgspec.Meta(extra={"ref": "outcome_model.nodes"})]
+EventId = Annotated[Id, msgspec.Meta(extra={"ref": "events"})]
 SourceRefs = Annotated[list[SourceId], msgspec.Meta(min_length=1, description="Ids of items in `sources`.")]
 
 EventKind = Literal[
@@ -198,6 +199,14 @@ class Assumption(Record, kw_only=True):
     sources: list[SourceId] = []
 
 
+class Settlement(Record, kw_only=True):
+    """An event of the pack that answers a chance node: from when the event is known, the
+    answer is history, not a chance, and the student's probability for it no longer counts."""
+
+    event: Annotated[EventId, msgspec.Meta(description="Id of the event in `events` that answers the node.")]
+    answer: bool
+
+
 class ChanceNode(Record, kw_only=True):
     """A yes/no chance whose probability is one of the student's assumptions."""
 
@@ -206,6 +215,8 @@ class ChanceNode(Record, kw_only=True):
     probability: AssumptionId
     yes: BranchId
     no: BranchId
+    settled_by: Annotated[list[Settlement], msgspec.Meta(
+        description="Events that answer the node; it is settled from the first of them to become known.")] = []
 
 
 class Outcome(Record, kw_only=True):

@@ -26,6 +26,7 @@ class Swing:
     at_low: tuple[float, ...]  # outcome probabilities, in `Sensitivity.outcome_ids` order
     at_high: tuple[float, ...]
     swing: float  # the ranking key: |high - low| for the target outcome, or the largest over outcomes
+    settled: bool = False  # only settled nodes use it: events, not the student's value, decide (swing 0)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +71,7 @@ def sensitivity(
             a.id, a.label, resolved[a.id], ends[k][0], ends[k][1], a.id in ranges,
             tuple(map(float, outcomes[2 * k])), tuple(map(float, outcomes[2 * k + 1])),
             float(change.max() if target is None else change[target]),
+            a.id in tree.overtaken,
         ))
     swings.sort(key=lambda s: -s.swing)
     return Sensitivity(ids, tuple(o.label for o in tree.outcomes), tuple(map(float, base[0])), outcome_id, tuple(swings))

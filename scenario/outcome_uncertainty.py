@@ -70,7 +70,7 @@ def monte_carlo(
     uniforms = np.random.default_rng(seed).random((samples, len(tree.assumptions)))
     ranged = []
     for k, a in enumerate(tree.assumptions):
-        if a.id not in ranges:
+        if a.id not in ranges or a.id in tree.overtaken:  # a settled chance has no doubt left to sample
             continue
         low, high = clamped_range(a, resolved[a.id], ranges[a.id])
         if high > low:

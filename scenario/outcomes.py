@@ -9,6 +9,7 @@ so they cannot disagree, not even in the last floating-point bit.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 
@@ -16,6 +17,7 @@ import numpy as np
 
 from scenario.model import Assumption, ChanceNode, Outcome, OutcomeModel, Pack
 from scenario.record import ScenarioRecord
+from scenario.settled import Settled, overtaken, settled_nodes
 
 Range = tuple[float, float]
 
@@ -31,14 +33,22 @@ class Route:
 
 @dataclasses.dataclass(frozen=True)
 class OutcomeTree:
-    """The model compiled for evaluation; `assumptions` are only those it uses, in pack order."""
+    """The model compiled for evaluation as known on one date.
+
+    `assumptions` are those its nodes name, in pack order; a settled node takes its answer,
+    not its assumption, and `overtaken` are the assumptions only settled nodes name: they keep
+    their column (the student's value is still theirs) but move nothing.
+    """
 
     outcomes: tuple[Outcome, ...]
     assumptions: tuple[Assumption, ...]
     routes: tuple[Route, ...]
+    settled: Mapping[str, Settled] = dataclasses.field(default_factory=dict)  # by node id
+    overtaken: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, model: OutcomeModel, assumptions: Sequence[Assumption]) -> OutcomeTree:
+    def build(cls, model: OutcomeModel, assumptions: Sequence[Assumption], settled: Mapping[str, Settled] | None = None) -> OutcomeTree:
+        settled = settled or {}
         nodes = {n.id: n for n in model.nodes}
         routes: list[Route] = []
 
@@ -52,13 +62,15 @@ class OutcomeTree:
 
         walk(model.root, (), ())
         used = {n.probability for n in model.nodes}
-        return cls(tuple(model.outcomes), tuple(a for a in assumptions if a.id in used), tuple(routes))
+        return cls(tuple(model.outcomes), tuple(a for a in assumptions if a.id in used), tuple(routes),
+                   settled, frozenset(overtaken(model, settled)))
 
     @classmethod
-    def from_pack(cls, pack: Pack) -> OutcomeTree:
+    def from_pack(cls, pack: Pack, day: dt.date | None = None) -> OutcomeTree:
+        """The model as known on `day`; with no day, as the pack states it, before any event settles a node."""
         if pack.outcome_model is None:
             raise ValueError(f"pack '{pack.id}' has no outcome model")
-        return cls.build(pack.outcome_model, pack.assumptions)
+        return cls.build(pack.outcome_model, pack.assumptions, settled_nodes(pack, day) if day is not None else None)
 
 
 ModelSource = Pack | OutcomeTree
@@ -73,7 +85,8 @@ class Step:
     question: str
     assumption_id: str
     answer: bool
-    probability: float  # of this answer: p for yes, 1 - p for no
+    probability: float  # of this answer: p for yes, 1 - p for no; 1 or 0 once the node is settled
+    settled: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,9 +95,15 @@ class Path:
     steps: tuple[Step, ...]
     probability: float
 
+    @property
+    def ruled_out(self) -> bool:
+        """It needs an answer a settled node did not get: 0% whatever the student's values."""
+        return any(s.settled and s.probability == 0.0 for s in self.steps)
+
     def describe(self) -> str:
         """The path as a sum a student can check by hand."""
-        factors = " × ".join(f"{s.question} {'yes' if s.answer else 'no'} ({percent(s.probability)})" for s in self.steps)
+        factors = " × ".join(
+            f"{s.question} {'yes' if s.answer else 'no'} ({'settled: ' if s.settled else ''}{percent(s.probability)})" for s in self.steps)
         return f"{factors} = {percent(self.probability)}"
 
 
@@ -153,6 +172,9 @@ def route_matrix(tree: OutcomeTree, x: np.ndarray) -> tuple[np.ndarray, np.ndarr
     outcomes = np.zeros((x.shape[0], len(tree.outcomes)))
     for r, route in enumerate(tree.routes):
         for node, answer in zip(route.nodes, route.answers):
+            if node.id in tree.settled:
+                routes[:, r] *= float(answer == tree.settled[node.id].answer)
+                continue
             p = x[:, columns[node.probability]]
             routes[:, r] *= p if answer else 1.0 - p
         outcomes[:, index[route.outcome_id]] += routes[:, r]
@@ -172,7 +194,7 @@ def evaluate(source: ModelSource, values: Mapping[str, float]) -> Evaluation:
     paths = tuple(
         Path(
             route.outcome_id,
-            tuple(_step(node, answer, resolved[node.probability]) for node, answer in zip(route.nodes, route.answers)),
+            tuple(_step(node, answer, resolved[node.probability], tree.settled.get(node.id)) for node, answer in zip(route.nodes, route.answers)),
             float(routes[0, r]),
         )
         for r, route in enumerate(tree.routes)
@@ -181,17 +203,29 @@ def evaluate(source: ModelSource, values: Mapping[str, float]) -> Evaluation:
     return Evaluation(probabilities, paths, resolved)
 
 
-def _step(node: ChanceNode, answer: bool, p: float) -> Step:
+def _step(node: ChanceNode, answer: bool, p: float, settled: Settled | None) -> Step:
+    if settled is not None:
+        return Step(node.question, node.probability, answer, float(answer == settled.answer), settled=True)
     return Step(node.question, node.probability, answer, p if answer else 1.0 - p)
 
 
 def explain(evaluation: Evaluation, outcome_id: str) -> Explanation:
-    """'Explain this number': each path into the outcome, and their total when there are several."""
+    """'Explain this number': each path into the outcome, and their total when there are several.
+
+    Paths that events have ruled out are counted, not spelled out: each would be a sum of
+    settled answers ending in 0%, and after the facts most of a model's paths are.
+    """
     outcome = next(o for o in evaluation.outcomes if o.outcome_id == outcome_id)
     paths = evaluation.paths_to(outcome_id)
-    lines = [p.describe() for p in paths]
-    if len(paths) > 1:
-        lines.append(f"Total: {' + '.join(percent(p.probability) for p in paths)} = {percent(outcome.probability)}")
+    shown = [p for p in paths if not p.ruled_out]
+    if not shown:
+        return Explanation(outcome_id, outcome.label, outcome.probability, ("Ruled out by events: 0%",))
+    lines = [p.describe() for p in shown]
+    if len(shown) > 1:
+        lines.append(f"Total: {' + '.join(percent(p.probability) for p in shown)} = {percent(outcome.probability)}")
+    if len(shown) < len(paths):
+        others = len(paths) - len(shown)
+        lines.append(f"{others} other path{'s' if others > 1 else ''} ruled out by events (0%)")
     return Explanation(outcome_id, outcome.label, outcome.probability, tuple(lines))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import msgspec
 
-from scenario.model import Pack
+from scenario.model import ChanceNode, Pack
 from scenario.userfile import FileError, Problem, check_json, decode_strict, read_bounded, too_large
 from scenario.vintage import Vintage, outcome_settles
 
@@ -312,6 +312,7 @@ def _check_outcome_model(pack: Pack) -> Iterator[Problem]:
     probabilities = {a.id for a in pack.assumptions if a.kind == "probability"}
     nodes = {n.id: n for n in model.nodes}
     outcomes = {o.id for o in model.outcomes}
+    events = {e.id for e in pack.events}
     for name in set(nodes) & outcomes:
         yield Problem("outcome_model", f"'{name}' is both a node and an outcome")
     if model.root not in nodes:
@@ -324,6 +325,7 @@ def _check_outcome_model(pack: Pack) -> Iterator[Problem]:
             target = getattr(node, branch)
             if target not in nodes and target not in outcomes:
                 yield Problem(f"outcome_model.nodes[{n}].{branch}", f"unknown node or outcome '{target}'")
+        yield from _check_settlements(f"outcome_model.nodes[{n}]", node, events)
     reached: set[str] = set()
     finished: set[str] = set()
 
@@ -350,3 +352,14 @@ def _check_outcome_model(pack: Pack) -> Iterator[Problem]:
     for n, outcome in enumerate(model.outcomes):
         if outcome.id not in reached:
             yield Problem(f"outcome_model.outcomes[{n}]", f"outcome '{outcome.id}' cannot be reached from the root")
+
+
+def _check_settlements(path: str, node: ChanceNode, events: set[str]) -> Iterator[Problem]:
+    """History answers a node once: settlements that disagree would flip it as events become known."""
+    for m, settlement in enumerate(node.settled_by):
+        if settlement.event not in events:
+            yield Problem(f"{path}.settled_by[{m}].event", f"unknown event '{settlement.event}'")
+        first = node.settled_by[0].answer
+        if settlement.answer != first:
+            yield Problem(f"{path}.settled_by[{m}].answer", f"settles '{node.id}' {'yes' if settlement.answer else 'no'}, "
+                                                            f"where an earlier settlement says {'yes' if first else 'no'}")

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from scenario.model import Deadline, Disagreement, Pack, Position, Question
+from scenario.model import Deadline, Disagreement, Event, Pack, Position, Question, Settlement
 
 ONE_DAY = dt.timedelta(days=1)
 OUTCOME_NOT_REPORTED = "Passed; what happened is not yet reported."
@@ -54,6 +54,7 @@ class Vintage:
         self.pack = pack
         self.published: dict[str, dt.date] = {s.id: s.date for s in pack.sources}
         self._moments: list[dt.date] | None = None
+        self._events: dict[str, Event] | None = None
 
     def known_from(self, day: dt.date, sources: Iterable[str]) -> dt.date:
         dates = [self.published[s] for s in sources if s in self.published]
@@ -73,6 +74,16 @@ class Vintage:
     def resolution(self, question: Question) -> dt.date:
         """A question's answer: once it has resolved and a source telling the answer is out."""
         return self.known_from(question.resolves, question.sources)
+
+    def event(self, event_id: str) -> Event | None:
+        if self._events is None:
+            self._events = {e.id: e for e in self.pack.events}
+        return self._events.get(event_id)
+
+    def settlement(self, settlement: Settlement) -> dt.date:
+        """A chance node's answer is known when the event that settles it is (never, for an unknown event)."""
+        event = self.event(settlement.event)
+        return dt.date.max if event is None else self.item(event)
 
     def position(self, disagreement: Disagreement, position: Position) -> dt.date:
         return self.known_from(disagreement.date, position.sources)

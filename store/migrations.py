@@ -71,6 +71,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE scenario ADD COLUMN furthest_date TEXT",
         "UPDATE scenario SET furthest_date = step_date",
     ),
+    # 4: when, on the wall clock (UTC, ISO 8601), the student revealed the end; a submission
+    # reports it beside the scenario date of the reveal. Earlier reveals stay without one.
+    (
+        "ALTER TABLE scenario ADD COLUMN revealed_on TEXT",
+    ),
 )
 LATEST = len(MIGRATIONS)
 

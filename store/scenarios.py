@@ -101,7 +101,10 @@ class Store:
             original = rows.read_record(conn, scenario_id)
             if original is None:
                 raise ScenarioNotFoundError(scenario_id)
-            return rows.insert_record(conn, msgspec.structs.replace(original, name=new_name), _stamp())
+            copy = rows.insert_record(conn, msgspec.structs.replace(original, name=new_name), _stamp())
+            conn.execute("UPDATE scenario SET revealed_on = (SELECT revealed_on FROM scenario WHERE id = ?) WHERE id = ?",
+                         (scenario_id, copy))  # not in the record (files carry it beside it): copied as the date is
+            return copy
 
     def delete(self, scenario_id: int) -> ScenarioRecord:
         """Hide the scenario (kept for `undelete`, purged after PURGE_AFTER); returns what was deleted."""
@@ -154,8 +157,20 @@ class Store:
     def set_role(self, scenario_id: int, role: str | None) -> None:
         self._set(scenario_id, role=role)
 
-    def set_revealed(self, scenario_id: int, revealed_at: dt.date | None) -> None:
-        self._set(scenario_id, revealed_at=None if revealed_at is None else revealed_at.isoformat())
+    def set_revealed(self, scenario_id: int, revealed_at: dt.date | None, revealed_on: dt.datetime | None = None) -> None:
+        """The scenario date of the reveal and, when the clock could be read, its wall-clock time."""
+        self._set(scenario_id, revealed_at=None if revealed_at is None else revealed_at.isoformat(),
+                  revealed_on=None if revealed_on is None else revealed_on.isoformat())
+
+    def revealed_on(self, scenario_id: int) -> dt.datetime | None:
+        """When the reveal happened on the wall clock: None if it did not, if it came before the
+        time was kept (schema 4), or if the stored text is not a time (the file was edited)."""
+        with reading():
+            row = self._conn.execute("SELECT revealed_on FROM scenario WHERE id = ?", (scenario_id,)).fetchone()
+        try:
+            return None if row is None or row[0] is None else dt.datetime.fromisoformat(row[0])
+        except (TypeError, ValueError):
+            return None
 
     # Small app state that belongs with the data (not UI layout, which is QSettings' job)
 

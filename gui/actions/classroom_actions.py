@@ -56,8 +56,10 @@ def _export_for_teacher(window: CommandHost, title: str, nothing: str, suffix: s
 def export_submission(window: CommandHost) -> None:
     from scenario.submission import encode_submission
 
+    revealed_on = window.document.revealed_on
     _export_for_teacher(window, "Export submission", "Nothing to submit", ".json", "Submission files (*.json)",
-                        lambda path, record, loaded, student: write_atomic(path, encode_submission(record, loaded, student, utc_now())),
+                        lambda path, record, loaded, student: write_atomic(
+                            path, encode_submission(record, loaded, student, utc_now(), revealed_on)),
                         "Submission saved to")
 
 

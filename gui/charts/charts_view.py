@@ -35,6 +35,7 @@ class ChartsView(QWidget):
         super().__init__(parent)
         self.document = document
         self._known_key: tuple | None = None  # what the drawn timeline knew; redraw when it changes
+        self._settled_key: tuple[str, ...] = ()  # the settled nodes the drawn outcome chart took as answered
         self.choice = QComboBox()
         self.choice.addItems(list(CHARTS.values()))
         self.choice.setAccessibleName("Chart to show")
@@ -73,6 +74,8 @@ class ChartsView(QWidget):
                 self._redraw.start()  # something became known: redraw once the stepping pauses
         elif index in (TIMELINE, BALANCE):  # hidden, or the balance counts arguments made by the date
             self.refresh()
+        elif index in (TORNADO, COMPARISON) and tuple(self.document.settled()) != self._settled_key:
+            self.refresh()  # an event answered (or, stepping back, un-answered) a node of the outcome model
 
     def refresh(self, *_: object) -> None:
         document = self.document
@@ -94,7 +97,8 @@ class ChartsView(QWidget):
                 from gui.plots import draw_tornado
                 from scenario.implications import implications
 
-                implied = implications(pack, record)
+                self._settled_key = tuple(document.settled())
+                implied = implications(pack, record, document.date)
                 sensitivity = implied.sensitivity if implied else None
                 explained = document.explained if sensitivity and document.explained in sensitivity.outcome_ids else None
                 return draw_tornado(ax, sensitivity, style, explained)
@@ -109,12 +113,13 @@ class ChartsView(QWidget):
                 return draw_history(ax, record.snapshots, pack.assumptions, style, (pack.start, pack.end))
             from gui.plots import draw_comparison
 
+            self._settled_key = tuple(document.settled())
             return draw_comparison(ax, self._compared(), style)
 
         self.panel.set_drawer(draw)
 
     def _compared(self) -> list:
-        from scenario.outcomes import evaluate, values_of
+        from scenario.outcomes import OutcomeTree, evaluate, values_of
 
         document = self.document
         assert document.loaded is not None and document.record is not None
@@ -122,4 +127,5 @@ class ChartsView(QWidget):
         if pack.outcome_model is None:
             return []
         records = [document.record, *document.other_scenarios_on_pack(COMPARE_AT_MOST - 1)]
-        return [(r.name, evaluate(pack, values_of(r))) for r in records]
+        tree = OutcomeTree.from_pack(pack, document.date)  # every scenario as known on the date shown
+        return [(r.name, evaluate(tree, values_of(r))) for r in records]

@@ -44,6 +44,18 @@ def _import_drawing() -> None:
     import scenario.scoring  # noqa: F401
 
 
+def save_figure(canvas: Any, path: Path) -> None:
+    """The canvas's figure at print resolution, with the screen still following the figure.
+
+    QtAgg's print_figure marks a draw as pending and leaves it to the paint Qt sends when a
+    file dialog closes. Until some paint comes, every draw_idle is a no-op, so the chart drawn
+    next reached the figure but not the screen (Show data had it; the canvas kept the saved
+    one). Asking for that paint runs the pending draw, whatever the figure holds by then.
+    """
+    canvas.figure.savefig(path, dpi=200, facecolor=canvas.figure.get_facecolor())
+    canvas.update()
+
+
 class FigurePanel(QWidget):
     drawn = Signal(object)  # whatever the drawer returned
 
@@ -168,5 +180,5 @@ class FigurePanel(QWidget):
         """Draws afresh for the file, so any blitted (animated) artists are included."""
         for artist in self.figure.findobj(lambda a: a.get_animated()):
             artist.set_animated(False)
-        self.figure.savefig(path, dpi=200, facecolor=self.figure.get_facecolor())
+        save_figure(self.canvas, path)
         self.render()

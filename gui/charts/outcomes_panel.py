@@ -1,6 +1,7 @@
 """What the assumptions imply: outcome probabilities with their intervals, and why.
 
-Recomputed when an assumption changes (a few milliseconds), drawn only while visible.
+Recomputed when an assumption changes, or a step makes an event known that settles a node of
+the model (a few milliseconds), drawn only while visible.
 """
 
 from __future__ import annotations
@@ -24,20 +25,26 @@ class OutcomesPanel(QWidget):
         self.implied = None
         self._record: ScenarioRecord | None = None
         self._computed_for: ScenarioRecord | None = None
+        self._computed_settled: tuple[str, ...] = ()  # the settled nodes `implied` took as answered
         self.outcomes = FigurePanel("Outcome probabilities implied by your assumptions")
         self.choice = QComboBox()
         self.choice.setAccessibleName("Outcome to explain")
         self.choice.currentIndexChanged.connect(self._explain)
         self.explanation = plain_label()
         self.explanation.setAccessibleName("How this probability is made up")
+        self.settled = plain_label()
+        self.settled.setAccessibleName("What events have already settled")
+        self.settled.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outcomes, 1)
+        layout.addWidget(self.settled)
         layout.addLayout(labelled("E&xplain:", self.choice))
         layout.addWidget(self.explanation)
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(lambda record, kind: self.refresh(record) if kind is Change.ASSUMPTION else None)
         document.explainedChanged.connect(self._show_explained)
+        document.dateChanged.connect(self._date_changed)
         if document.record is not None:  # built after the scenario opened (its tab first shown)
             self._scenario_opened(document.record)
 
@@ -63,6 +70,10 @@ class OutcomesPanel(QWidget):
         self.document.explain(self.choice.currentData())
         self.refresh(record)
 
+    def _date_changed(self, _day: object) -> None:
+        if self._record is not None and tuple(self.document.settled()) != self._computed_settled:
+            self.refresh(self._record)
+
     def refresh(self, record: ScenarioRecord) -> None:
         """On screen, the bars move in place at once; hidden, nothing is computed until shown."""
         self._record = record
@@ -75,13 +86,18 @@ class OutcomesPanel(QWidget):
         self.outcomes.set_drawer(self._draw_outcomes)
 
     def _implied(self):
-        """The record's implications, computed once per record (numpy loads on first use)."""
+        """The record's implications, computed once per record and settled nodes (numpy loads on first use)."""
         from scenario.implications import implications
 
-        assert self.document.loaded is not None
-        if self._computed_for is not self._record:
-            self.implied = implications(self.document.loaded.pack, self._record)
-            self._computed_for = self._record
+        document = self.document
+        assert document.loaded is not None and document.date is not None
+        settled = tuple(document.settled())
+        if self._computed_for is not self._record or self._computed_settled != settled:
+            self.implied = implications(document.loaded.pack, self._record, document.date)
+            self._computed_for, self._computed_settled = self._record, settled
+            lines = [f"• {s.describe()}" for s in self.implied.settled] if self.implied else []
+            self.settled.setText("\n".join(["Settled by events (your values for these no longer count):", *lines]) if lines else "")
+            self.settled.setVisible(bool(lines))
             self._explain()
         return self.implied
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,8 +23,10 @@ from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem
 from scenario.pack_index import packs_by_id
 from scenario.record import Mode, ScenarioRecord, fitted_name, with_answer, with_assumption, with_forecast, with_weight
+from scenario.settled import Settled, settled_nodes
 from scenario.rules import Move, forecast_locked, forecasts_to_lock, spoilers_allowed, step_target
 from scenario.timeline import Timeline
+from store.backups import utc_now
 from store.kept_packs import keep_pack
 from store.models import ScenarioSummary
 from store.errors import StoreError
@@ -42,6 +44,20 @@ def _field(name: str) -> Callable[..., ScenarioRecord]:
     return lambda record, key, value, day: msgspec.structs.replace(record, **{name: value})
 
 
+class Reveal(NamedTuple):
+    at: dt.date  # the scenario date the student stood on
+    on: dt.datetime | None  # the wall clock (UTC), None when the clock could not be read
+
+
+def wall_clock() -> dt.datetime | None:
+    """Now, in UTC; None when the system clock is past what a date can hold (year 9999):
+    a reveal must still happen, and its scenario date is what scores depend on."""
+    try:
+        return utc_now()
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
 # how an edit changes the record, and how the store saves it
 _EDITS: dict[Change, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] = {
     Change.ASSUMPTION: (with_assumption, lambda store, sid, key, value, day: store.save_assumption(sid, key, value, day)),
@@ -49,7 +65,8 @@ _EDITS: dict[Change, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] 
     Change.FORECAST: (_keyed(with_forecast), lambda store, sid, key, value, day: store.save_forecast(sid, key, value)),
     Change.ANSWER: (_keyed(with_answer), lambda store, sid, key, value, day: store.save_answer(sid, key, value)),
     Change.ROLE: (_field("role"), lambda store, sid, key, value, day: store.set_role(sid, value)),
-    Change.REVEAL: (_field("revealed_at"), lambda store, sid, key, value, day: store.set_revealed(sid, value)),
+    Change.REVEAL: (lambda record, key, value, day: msgspec.structs.replace(record, revealed_at=value.at),
+                    lambda store, sid, key, value, day: store.set_revealed(sid, value.at, value.on)),
 }
 
 
@@ -78,6 +95,7 @@ class Document(QObject):
         self.date: dt.date | None = None
         self.record: ScenarioRecord | None = None
         self.scenario_id: int | None = None
+        self.revealed_on: dt.datetime | None = None  # kept beside the record, as submission files keep it
         self.later_events_shown = False
         self._later_events_wanted = False
         self._sources: dict[str, Source] = {}
@@ -183,6 +201,8 @@ class Document(QObject):
             self.notice.emit(f"“{record.name}” was made with an earlier version of this pack; version {loaded.pack.version} "
                              f"no longer has {', '.join(retired)}, so that is not shown.")
         self.record, self.scenario_id = record, scenario_id
+        self.revealed_on = (self._stored(lambda store: store.revealed_on(scenario_id), None)
+                            if scenario_id is not None and record.revealed_at is not None else None)
         if scenario_id is not None:
             self.autosave.write(lambda store: store.set_last_opened(scenario_id))
         self._update_later_events(announce=False)  # _open_pack's dateChanged redraws every view with it
@@ -229,7 +249,8 @@ class Document(QObject):
         Not an undoable edit: the teacher must be able to trust it in the submission.
         """
         if self.record is not None and self.record.revealed_at is None and self.date is not None:
-            self.apply_edit(self.scenario_id, Change.REVEAL, "", self.date, self.date)
+            self.revealed_on = wall_clock()
+            self.apply_edit(self.scenario_id, Change.REVEAL, "", Reveal(self.date, self.revealed_on), self.date)
         self.set_date(self.timeline.end if self.timeline else self.date)
 
     def apply_edit(self, scenario_id: int | None, kind: Change, key: str, value: Any, day: dt.date | None) -> None:
@@ -347,6 +368,13 @@ class Document(QObject):
                 self.lockWarning.emit(move, day, locking)
                 return
         self.set_date(day)
+
+    def settled(self) -> dict[str, Settled]:
+        """The outcome model's nodes that history had answered by the current date, by node id:
+        the charts, the explanation and the assumption rows all take them from here."""
+        if self.loaded is None or self.date is None:
+            return {}
+        return settled_nodes(self.loaded.pack, self.date)
 
     def explain(self, outcome_id: str | None) -> None:
         """The outcome the student wants explained: Explain and the tornado chart both follow it."""

@@ -39,6 +39,9 @@ class AssumptionRow(QWidget):
         self.evidence.setWordWrap(True)
         self.evidence.setAccessibleName(f"{a.label}: evidence so far")
         self.evidence.hide()
+        self.overtaken = MutedLabel()
+        self.overtaken.setAccessibleName(f"{a.label}: overtaken by events")
+        self.overtaken.hide()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.value = self._spin(suffix, f"{a.label}: your value")
@@ -61,16 +64,17 @@ class AssumptionRow(QWidget):
         grid = QGridLayout(self)  # two short lines, so a row fits beside the outcome chart
         grid.setContentsMargins(0, 6, 0, 6)
         grid.addWidget(self.label, 0, 0, 1, 5)
-        grid.addWidget(self.slider, 1, 0, 1, 3)
-        grid.addWidget(self.value, 1, 3)
-        grid.addWidget(self.reset, 1, 4)
-        grid.addWidget(self.ranged, 2, 0)
-        grid.addWidget(self.low, 2, 1)
-        grid.addWidget(QLabel("to"), 2, 2)
-        grid.addWidget(self.high, 2, 3)
-        grid.addWidget(self.note, 3, 0, 1, 5)
-        grid.addWidget(self.help, 4, 0, 1, 5)
-        grid.addWidget(self.evidence, 5, 0, 1, 5)
+        grid.addWidget(self.overtaken, 1, 0, 1, 5)  # under the name: it says how to read the value
+        grid.addWidget(self.slider, 2, 0, 1, 3)
+        grid.addWidget(self.value, 2, 3)
+        grid.addWidget(self.reset, 2, 4)
+        grid.addWidget(self.ranged, 3, 0)
+        grid.addWidget(self.low, 3, 1)
+        grid.addWidget(QLabel("to"), 3, 2)
+        grid.addWidget(self.high, 3, 3)
+        grid.addWidget(self.note, 4, 0, 1, 5)
+        grid.addWidget(self.help, 5, 0, 1, 5)
+        grid.addWidget(self.evidence, 6, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         self.slider.valueChanged.connect(lambda tick: self.value.setValue(self._from_tick(tick) * self.scale))
         self.value.valueChanged.connect(self._changed)
@@ -86,6 +90,13 @@ class AssumptionRow(QWidget):
         if text != self.evidence.text():
             self.evidence.setText(text)
             self.evidence.setVisible(bool(lines))
+
+    def show_overtaken(self, settled: list[str]) -> None:
+        """What settled the chance this value was for: the value stays the student's, but moves nothing now."""
+        text = "\n".join(["Overtaken by events: your value is kept, but the outcomes no longer depend on it.", *settled]) if settled else ""
+        if text != self.overtaken.text():
+            self.overtaken.setText(text)
+            self.overtaken.setVisible(bool(settled))
 
     def _spin(self, suffix: str, accessible: str) -> QDoubleSpinBox:
         a = self.assumption

@@ -14,6 +14,7 @@ from gui.widgets.when_shown import WhenShown
 from gui.widgets.text import plain_tooltip
 from scenario.labels import short_date
 from scenario.record import ScenarioRecord, Snapshot
+from scenario.settled import overtaken as settled_overtaken
 
 INTRO = "Your assumptions for this scenario. Changes are saved as you make them and can be undone (Ctrl+Z)."
 
@@ -98,6 +99,10 @@ class AssumptionsView(QSplitter):
                 for e, when in known if when <= document.date
             ]
             row.show_evidence(lines)
+        model = document.loaded.pack.outcome_model
+        overtaken = settled_overtaken(model, document.settled()) if model is not None else {}
+        for key, row in self.rows.items():
+            row.show_overtaken([s.describe() for s in overtaken.get(key, ())])
 
     def _record_changed(self, record: ScenarioRecord, kind: Change) -> None:
         if kind is Change.ASSUMPTION:

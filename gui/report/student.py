@@ -60,12 +60,14 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
         page.image("chart:calibration", "Calibration of your resolved forecasts", CHART_WIDTH)
 
     page.heading("Assumptions")
+    overtaken = _overtaken(pack, as_of)
     page.table(("Assumption", "Value", "Low", "High", "Set by", "Note"), (
-        (a.label, _number(v.value, a), _number(v.low, a), _number(v.high, a), "you", v.note) if (v := record.assumptions.get(a.id))
-        else (a.label, _number(a.default, a), "", "", "left at the pack's default", "")
+        (a.label, _number(v.value, a), _number(v.low, a), _number(v.high, a), "you" + overtaken.get(a.id, ""), v.note)
+        if (v := record.assumptions.get(a.id))
+        else (a.label, _number(a.default, a), "", "", "left at the pack's default" + overtaken.get(a.id, ""), "")
         for a in pack.assumptions
     ), empty="This pack has no assumptions.")
-    _implied(page, pack, record)
+    _implied(page, pack, record, as_of)
     if len(record.snapshots) > 1:
         shown = [a for a in pack.assumptions if any(a.id in s.values for s in record.snapshots)]
         images["chart:history"], _ = render_chart(lambda ax, style: _for_print(ax, style, draw_history(ax, record.snapshots, shown, style, (pack.start, pack.end))))
@@ -92,17 +94,30 @@ def write_student_report(source: Submission | ScenarioRecord, pack: Pack, out: P
     write_pdf(page.html(), images, out, f"Divestiture Lab report: {name}")
 
 
-def _implied(page: Page, pack: Pack, record: ScenarioRecord) -> None:
-    """The outcome probabilities the assumptions imply, as the window shows them beside the assumptions."""
+def _overtaken(pack: Pack, as_of: dt.date) -> dict[str, str]:
+    """' (overtaken by events)' for each assumption that only nodes settled by `as_of` use."""
+    from scenario.settled import overtaken, settled_nodes
+
+    if pack.outcome_model is None:
+        return {}
+    return dict.fromkeys(overtaken(pack.outcome_model, settled_nodes(pack, as_of)), " (overtaken by events)")
+
+
+def _implied(page: Page, pack: Pack, record: ScenarioRecord, as_of: dt.date) -> None:
+    """The outcome probabilities the assumptions imply as known on `as_of`, as the window shows them."""
     from gui.plots.outcome_bars import outcome_table
     from scenario.implications import implications
 
-    implied = implications(pack, record)
+    implied = implications(pack, record, as_of)
     if implied is None:
         return
     page.heading("What these assumptions imply")
     table = outcome_table(implied.evaluation, implied.uncertainty)
     page.table(table.columns, table.rows, empty="No outcomes.")
+    if implied.settled:
+        page.paragraph("Settled by events (the values set for these no longer count):", muted=True)
+        for settled in implied.settled:
+            page.paragraph(settled.describe(), muted=True)
 
 
 def _about(source: Submission | ScenarioRecord, record: ScenarioRecord, pack: Pack, as_of: dt.date) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from gui.charts.data_dialog import DataDialog
+from gui.charts.figure_panel import save_figure
 
 from gui.widgets.theme import is_dark
 from scenario.classroom import ClassAggregate
@@ -112,4 +113,4 @@ class ClassCharts(QWidget):
 
     def export(self, path: Path) -> None:
         """The chart on screen, at print resolution."""
-        self.canvas.figure.savefig(path, dpi=200, facecolor=self.canvas.figure.get_facecolor())
+        save_figure(self.canvas, path)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from matplotlib.dates import num2date
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from gui.charts.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
 from scenario.rules import Move
@@ -143,3 +144,64 @@ def test_a_step_that_makes_something_known_redraws_the_timeline(window, qtbot):
         window.document.step(Move.NEXT_DAY)  # 20 Feb: Order 2 is signed
     labels = [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
     assert "Order 2" in labels
+
+
+def test_an_event_that_settles_a_node_shows_in_the_outcomes_the_tornado_and_the_assumption(qtbot, data_dir, packs_dir, write_pack, mini_json):
+    from gui.app.application import build_window
+    from scenario.pack import load_pack
+
+    mini_json["id"] = "mini-settled"  # not the installed mini pack: a kept pack is found by its id
+    mini_json["outcome_model"]["nodes"][1]["settled_by"] = [{"event": "e-injunction", "answer": True}]
+    window = build_window(data_dir, theme="light", pack=load_pack(write_pack(mini_json, "mini-settled.json")), packs_dir=packs_dir)
+    qtbot.addWidget(window)
+    window.show()
+    assumptions = window.workspace.assumptions
+    panel, row = assumptions.outcomes, assumptions.rows["p-court"]
+    show_tab(window, assumptions, qtbot, panel.outcomes)
+    row.value.setValue(20)
+    qtbot.waitUntil(lambda: outcome_rows(panel.outcomes)["Ban enforced"] == 48.0)
+    assert panel.settled.isHidden() and row.overtaken.isHidden()
+    window.document.set_date(D(2030, 2, 10))  # the injunction is known: the court node is history
+    qtbot.waitUntil(lambda: outcome_rows(panel.outcomes)["Ban enforced"] == 0.0)
+    assert outcome_rows(panel.outcomes)["Blocked in court"] == 60.0
+    assert "Do courts block it? Yes. Settled on Sun 10 Feb 2030: Court blocks Order 1." in panel.settled.text()
+    assert not panel.settled.isHidden() and not row.overtaken.isHidden()
+    assert "Overtaken by events" in row.overtaken.text() and "Settled on Sun 10 Feb 2030" in row.overtaken.text()
+    assert row.value.value() == 20 and window.document.record.assumptions["p-court"].value == 0.2  # kept, not changed
+    panel.choice.setCurrentIndex(panel.choice.findData("o-blocked"))
+    assert panel.explanation.text() == "Is a deal agreed? no (60%) × Do courts block it? yes (settled: 100%) = 60%"
+    charts = window.workspace.charts
+    charts.choice.setCurrentIndex(TORNADO)
+    show_tab(window, charts, qtbot, charts.panel)
+    court = next(r for r in charts.panel.table().rows if r[0] == "Courts block enforcement")
+    assert court[3] == "settled by events: moves nothing" and court[-1] == 0.0
+    window.document.set_date(D(2030, 2, 9))  # back before it was known: the student's 20% counts again
+    qtbot.waitUntil(lambda: not any(r[3].startswith("settled") for r in charts.panel.table().rows))
+    window.workspace.tabs.setCurrentWidget(assumptions)
+    qtbot.waitUntil(lambda: outcome_rows(panel.outcomes)["Ban enforced"] == 48.0)
+    assert panel.settled.isHidden() and row.overtaken.isHidden()
+
+
+
+def test_no_explanation_is_cut_off_at_1280x800_once_events_have_settled_the_model(qtbot, data_dir, packs_dir):
+    """On 25 Dec 2025 four nodes of the 2024 model are settled: their note and the explanation share the panel with the chart."""
+    from gui.app.application import build_window
+    from scenario.pack import load_pack
+    from scenario.resources import PACKS_DIR
+
+    window = build_window(data_dir, theme="light", pack=load_pack(PACKS_DIR / "tiktok-2024.json"), day=D(2025, 12, 25), packs_dir=packs_dir)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    panel = window.workspace.assumptions.outcomes
+    show_tab(window, window.workspace.assumptions, qtbot, panel.outcomes)
+    assert panel.settled.text().count("Settled on") == 4
+    cut = []
+    for index in range(panel.choice.count()):
+        panel.choice.setCurrentIndex(index)
+        for label in (panel.settled, panel.explanation):
+            try:  # the layout settles after the text changes
+                qtbot.waitUntil(lambda label=label: label.height() >= label.heightForWidth(label.width()), timeout=1000)
+            except WaitTimeout:
+                cut.append((panel.choice.itemText(index), label.accessibleName()))
+    assert cut == []

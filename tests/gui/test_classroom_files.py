@@ -76,3 +76,43 @@ def test_closing_the_main_window_closes_class_windows_first(window, monkeypatch,
     window.close()  # while the class may still be loading
     assert not class_window.isVisible()
     assert not class_window.working()
+
+
+def _export(window, monkeypatch, out):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Alex", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    classroom_actions.export_submission(window)
+    return decode_submission(out.read_bytes(), out, window.document.loaded.pack, window.document.loaded.digest)
+
+
+def test_a_submission_says_when_on_the_wall_clock_the_student_revealed(window, monkeypatch, tmp_path):
+    from scenario.classroom import aggregate
+    from scenario.student_work import student_work
+
+    document = window.document
+    document.start_scenario(document.loaded, "Class exercise", mode="classroom")
+    document.set_date(D(2030, 1, 20))
+    assert _export(window, monkeypatch, tmp_path / "before.json").content.revealed_on is None
+    when = dt.datetime(2030, 5, 4, 10, 30, tzinfo=dt.timezone.utc)
+    monkeypatch.setattr("gui.document.document.utc_now", lambda: when)
+    document.reveal()
+    submission = _export(window, monkeypatch, tmp_path / "after.json")
+    assert submission.record.revealed_at == D(2030, 1, 20) and submission.content.revealed_on == when
+    result = aggregate(document.loaded.pack, [submission])
+    facts = dict(student_work(result, result.rows[0]).facts)
+    assert facts["Reveal"].startswith("Revealed the answers on scenario date Sun 20 Jan 2030 (at 2030-05-04 10:30 UTC)")
+    sid = document.scenario_id
+    document.open_scenario(sid)  # as after a restart: read back from the store
+    assert document.revealed_on == when
+
+
+def test_a_clock_that_cannot_be_read_still_lets_the_student_reveal(window, monkeypatch, tmp_path):
+    def broken() -> dt.datetime:
+        raise OverflowError("timestamp out of range for platform time_t")
+
+    document = window.document
+    document.start_scenario(document.loaded, "Class exercise", mode="classroom")
+    monkeypatch.setattr("gui.document.document.utc_now", broken)
+    document.reveal()
+    assert document.record.revealed_at is not None and document.revealed_on is None
+    assert document.store.load(document.scenario_id).revealed_at is not None

@@ -99,3 +99,18 @@ def test_importing_the_report_and_class_window_loads_no_matplotlib() -> None:
     code = "import sys, gui.report, gui.teacher.class_window, cli; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2], check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_student_report_takes_settled_nodes_as_the_window_does(qapp, tmp_path: Path, mini_json, write_pack, captured: list[str]) -> None:
+    from scenario.pack import load_pack
+
+    mini_json["outcome_model"]["nodes"][1]["settled_by"] = [{"event": "e-injunction", "answer": True}]
+    pack = load_pack(write_pack(mini_json)).pack
+    record = ScenarioRecord(name="S", pack_id="mini", assumptions={"p-court": AssumptionValue(value=0.2)})
+    student_report(record, pack, tmp_path / "before.pdf", as_of=dt.date(2030, 2, 9))
+    student_report(record, pack, tmp_path / "after.pdf", as_of=dt.date(2030, 2, 10))
+    before, after = captured
+    assert "overtaken by events" not in before and "Settled on" not in before
+    assert "you (overtaken by events)" in after
+    assert "Do courts block it? Yes. Settled on Sun 10 Feb 2030: Court blocks Order 1." in after
+    assert re.search(r"Ban enforced</td>\s*<td[^>]*>0(\.0)?<", after), "the ban outcome reads 0% once the courts have blocked it"

@@ -129,3 +129,17 @@ def test_outcome_interval_moves_in_place(ax, pack):
     first = wider.intervals[0]
     assert (low_caps.get_xdata()[0], high_caps.get_xdata()[0]) == (first.low, first.high)
     assert segments.get_segments()[0][0][0] == first.low
+
+
+def test_the_tornado_lists_settled_assumptions_last_and_says_why_they_move_nothing(ax, mini_json, write_pack):
+    from scenario.outcomes import OutcomeTree
+    from scenario.pack import load_pack
+
+    mini_json["outcome_model"]["nodes"][0]["settled_by"] = [{"event": "e-order2", "answer": False}]
+    pack = load_pack(write_pack(mini_json)).pack
+    tree = OutcomeTree.from_pack(pack, dt.date(2030, 3, 1))
+    # The student is sure of the courts (no width to sweep): both rows move nothing, and pack order would put the deal first.
+    table = draw_tornado(ax, sensitivity(tree, {}, {"p-court": (0.5, 0.5)}), STYLE, "o-banned")
+    assert [(row[0], row[3]) for row in table.rows] == [
+        ("Courts block enforcement", "your range"), ("A buyer agrees terms before the deadline", "settled by events: moves nothing")]
+    assert ticks(ax)[-1] == "A buyer agrees terms before the deadline settled by events: moves nothing"

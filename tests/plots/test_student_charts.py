@@ -48,7 +48,7 @@ def test_the_outcome_legend_is_wrapped_not_cut(shipped):
     a = next(a for a in shipped.assumptions if a.kind == "probability")
     record = ScenarioRecord(name="x", pack_id=shipped.id, mode="explore",
                             assumptions={a.id: AssumptionValue(value=a.default, low=a.min, high=a.max)})
-    implied = implications(shipped, record)
+    implied = implications(shipped, record, shipped.start)
     ax = small_axes(3.2, 3.0)
     draw_outcome_bars(ax, implied.evaluation, style_for(False), implied.uncertainty)
     ax.figure.canvas.draw()

@@ -258,3 +258,32 @@ def test_no_source_from_a_retired_aggregator(pack: Pack):
     """Aggregators replaced by reputable reports or primary documents must not come back."""
     bad = [s.id for s in pack.sources if any(host in s.url for host in RETIRED_SOURCE_HOSTS)]
     assert not bad, bad
+
+
+SETTLED = {  # node: (pack, event that settles it, answer), each checked against the event's own detail
+    ("tiktok-2024", "n-congress"): ("e-act-signed", True),
+    ("tiktok-2024", "n-courts"): ("e-scotus-decision", True),
+    ("tiktok-2024", "n-divest"): ("e-restored", False),
+    ("tiktok-2024", "n-delay"): ("e-eo14166", True),
+    ("tiktok-2020", "n-courts"): ("e-nichols-pi1", True),
+}
+# Not settled: the 2020 n-delay. Commerce moved the app-store ban by a week (19 Sep 2020) while the
+# deal was reviewed, and courts then blocked it; as a "delay" it would send every path past the deal
+# to "Enforcement delayed" and read "Blocked in court" as 0% after the injunction.
+
+
+def test_nodes_history_answered_are_settled_by_the_pack_events(pack: Pack):
+    assert pack.outcome_model is not None
+    settled = {(pack.id, n.id): [(s.event, s.answer) for s in n.settled_by] for n in pack.outcome_model.nodes if n.settled_by}
+    assert settled == {key: [value] for key, value in SETTLED.items() if key[0] == pack.id}
+
+
+def test_the_2024_pack_no_longer_reads_no_new_law_once_the_act_is_signed():
+    from scenario.outcomes import OutcomeTree, evaluate
+
+    pack = load_pack(SCENARIOS / "tiktok-2024.json").pack
+    before = evaluate(OutcomeTree.from_pack(pack, dt.date(2024, 4, 23)), {})
+    assert before.probability("o-status-quo") == pytest.approx(0.6)
+    late = evaluate(OutcomeTree.from_pack(pack, dt.date(2025, 12, 25)), {})
+    assert late.probability("o-status-quo") == 0.0
+    assert late.probability("o-delayed") == pytest.approx(1.0)

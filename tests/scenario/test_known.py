@@ -106,3 +106,12 @@ def test_key_changes_exactly_when_the_known_pack_does():
     for before, after in zip(days, days[1:]):
         same_key = known_key(pack, before) == known_key(pack, after)
         assert same_key == (known_pack(pack, before) == known_pack(pack, after))
+
+
+def test_a_settlement_is_in_the_cut_only_once_its_event_is_known(mini_json, write_pack):
+    """The cut names no later event, not even as what settles a node of the outcome model."""
+    mini_json["outcome_model"]["nodes"][1]["settled_by"] = [{"event": "e-injunction", "answer": True}]
+    pack = load_pack(write_pack(mini_json)).pack
+    before, after = known_pack(pack, dt.date(2030, 2, 9)), known_pack(pack, dt.date(2030, 2, 10))
+    assert [n.settled_by for n in before.outcome_model.nodes] == [[], []]
+    assert [s.event for s in after.outcome_model.nodes[1].settled_by] == ["e-injunction"]

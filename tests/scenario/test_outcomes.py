@@ -174,3 +174,69 @@ def test_weight_totals_agree_with_the_balance_for_every_prefix(pack):
         made = pack.arguments[:n]
         balance = argument_balance(made, weights)
         assert weight_totals(made, weights, position) == (balance.total_for, balance.total_against)
+
+
+def settled_pack(mini_json, write_pack) -> Pack:
+    """The mini pack with its court node answered yes by the injunction (known 10 Feb 2030)."""
+    mini_json["outcome_model"]["nodes"][1]["settled_by"] = [{"event": "e-injunction", "answer": True}]
+    return load_pack(write_pack(mini_json)).pack
+
+
+def test_a_node_is_settled_once_its_event_is_known(mini_json, write_pack):
+    pack = settled_pack(mini_json, write_pack)
+    values = {"p-deal": 0.4, "p-court": 0.2}
+    before = evaluate(OutcomeTree.from_pack(pack, dt.date(2030, 2, 9)), values)
+    assert before.probability("o-blocked") == pytest.approx(0.6 * 0.2)
+    after = evaluate(OutcomeTree.from_pack(pack, dt.date(2030, 2, 10)), values)
+    assert after.probability("o-blocked") == pytest.approx(0.6)
+    assert after.probability("o-banned") == 0.0
+    assert after.values["p-court"] == 0.2  # the student's value is kept, only no longer used
+    assert explain(after, "o-blocked").text == "Is a deal agreed? no (60%) × Do courts block it? yes (settled: 100%) = 60%"
+
+
+def test_a_settled_node_no_longer_moves_the_outcomes(mini_json, write_pack):
+    pack = settled_pack(mini_json, write_pack)
+    tree = OutcomeTree.from_pack(pack, dt.date(2030, 3, 1))
+    [settled] = tree.settled.values()
+    assert (settled.node.id, settled.answer, settled.event.id, settled.known) == ("n-court", True, "e-injunction", dt.date(2030, 2, 10))
+    assert tree.overtaken == frozenset({"p-court"})
+    ranges = {"p-deal": (0.2, 0.6), "p-court": (0.0, 1.0)}
+    swings = {s.assumption_id: s for s in sensitivity(tree, {}, ranges).swings}
+    assert swings["p-court"].swing == 0.0 and swings["p-court"].settled
+    assert swings["p-deal"].swing > 0 and not swings["p-deal"].settled
+    assert monte_carlo(tree, {}, {"p-court": (0.0, 1.0)}).ranged == ()  # a settled chance has no spread to sample
+
+
+def test_implications_settle_by_the_date_they_are_asked_for(mini_json, write_pack):
+    from scenario.implications import implications
+
+    pack = settled_pack(mini_json, write_pack)
+    record = ScenarioRecord(name="s", pack_id=pack.id, assumptions={"p-court": AssumptionValue(value=0.1)})
+    early = implications(pack, record, dt.date(2030, 1, 10))
+    late = implications(pack, record, dt.date(2030, 3, 31))
+    assert early.settled == () and early.evaluation.probability("o-banned") == pytest.approx(0.6 * 0.9)
+    assert [s.node.id for s in late.settled] == ["n-court"] and late.evaluation.probability("o-banned") == 0.0
+    assert late.settled[0].describe() == "Do courts block it? Yes. Settled on Sun 10 Feb 2030: Court blocks Order 1."
+
+
+def test_the_explanation_leaves_out_paths_events_ruled_out(mini_json, write_pack):
+    """A path that needs an answer history did not give is 0% whatever the student thinks: one
+    line says so, instead of a sum per path (at 1280x800 those pushed the text off the panel)."""
+    mini_json["outcome_model"]["nodes"][0]["settled_by"] = [{"event": "e-order2", "answer": False}]
+    pack = load_pack(write_pack(mini_json)).pack
+    result = evaluate(OutcomeTree.from_pack(pack, dt.date(2030, 3, 1)), {})
+    assert explain(result, "o-sold").lines == ("Ruled out by events: 0%",)
+    assert explain(result, "o-blocked").lines == ("Is a deal agreed? no (settled: 100%) × Do courts block it? yes (50%) = 50%",)
+
+
+def test_paths_ruled_out_beside_open_ones_are_counted_not_listed(mini_json, write_pack):
+    from scenario.settled import settled_nodes
+
+    mini_json["outcome_model"]["nodes"][0]["settled_by"] = [{"event": "e-order2", "answer": False}]
+    pack = load_pack(write_pack(mini_json)).pack
+    model = msgspec.structs.replace(pack.outcome_model, nodes=[  # two paths into "blocked" (no pack would load with "sold" unreachable)
+        msgspec.structs.replace(pack.outcome_model.nodes[0], yes="o-blocked"), pack.outcome_model.nodes[1]])
+    tree = OutcomeTree.build(model, pack.assumptions, settled_nodes(pack, dt.date(2030, 3, 1)))
+    lines = explain(evaluate(tree, {}), "o-blocked").lines
+    assert lines == ("Is a deal agreed? no (settled: 100%) × Do courts block it? yes (50%) = 50%",
+                     "1 other path ruled out by events (0%)")

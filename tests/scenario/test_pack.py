@@ -232,3 +232,22 @@ def test_free_text_fields_have_a_length_limit(mini_json, write_pack, path, field
     mini_json[path][0][field] = "n" * 200_000
     [message] = problems(write_pack(mini_json))
     assert message == f"{path}[0].{field}: Expected `str` of length <= 4000"
+
+
+def test_a_settlement_must_name_an_event_of_the_pack_and_agree(mini_json, write_pack):
+    mini_json["outcome_model"]["nodes"][1]["settled_by"] = [
+        {"event": "e-nowhere", "answer": True}, {"event": "e-injunction", "answer": True}, {"event": "e-order2", "answer": False}]
+    found = problems(write_pack(mini_json))
+    assert "outcome_model.nodes[1].settled_by[0].event: unknown event 'e-nowhere'" in found
+    assert "outcome_model.nodes[1].settled_by[2].answer: settles 'n-court' no, where an earlier settlement says yes" in found
+
+
+def test_a_settlement_reference_says_which_list_it_points_into():
+    """The pack editor finds references through Meta.extra["ref"]."""
+    import typing
+
+    from scenario.model import Settlement
+
+    hints = typing.get_type_hints(Settlement, include_extras=True)
+    refs = [m.extra.get("ref") for m in typing.get_args(hints["event"])[1:] if m.extra]
+    assert refs == ["events"]

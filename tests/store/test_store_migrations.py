@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -32,7 +33,7 @@ def test_a_new_database_is_created_at_the_latest_version_without_a_migration_bac
     with open_store(data_dir):
         pass
     conn = sqlite3.connect(database_path(data_dir))
-    assert schema_version(conn) == LATEST == 3
+    assert schema_version(conn) == LATEST == 4
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert not [b for b in list_backups(data_dir) if b.kind.startswith("pre-migration")]
 
@@ -44,7 +45,7 @@ def test_migrates_from_the_first_schema_keeping_data(data_dir: Path) -> None:
         store.set_last_opened(1)  # app_state arrived in migration 2
         assert store.last_opened() == 1
     conn = sqlite3.connect(database_path(data_dir))
-    assert schema_version(conn) == 3
+    assert schema_version(conn) == LATEST
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'scenario_recent'").fetchone()
 
 
@@ -101,3 +102,29 @@ def test_a_negative_schema_version_is_reported_as_damage_not_as_an_update(data_d
     assert "schema version -1: damaged, or not a Divestiture Lab database" in str(caught.value)
     assert "update" not in str(caught.value)
     assert caught.value.moved_to.read_bytes() == data and caught.value.backups  # moved aside whole, never deleted
+
+
+def test_the_wall_clock_time_of_a_reveal_is_kept_and_an_older_database_reads_none(data_dir: Path) -> None:
+    _database_at_v1(data_dir)
+    conn = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    conn.execute("UPDATE scenario SET revealed_at = '2030-02-01' WHERE id = 1")  # revealed before the time was kept
+    conn.close()
+    when = dt.datetime(2026, 12, 2, 13, 45, tzinfo=dt.timezone.utc)
+    with open_store(data_dir) as store:
+        assert store.load(1).revealed_at == dt.date(2030, 2, 1) and store.revealed_on(1) is None
+        store.set_revealed(1, dt.date(2030, 2, 1), when)
+        assert store.revealed_on(1) == when
+        copy = store.duplicate(1, "copy")
+        assert store.revealed_on(copy) == when, "a copy keeps when its reveal happened, as it keeps the date"
+    with open_store(data_dir) as store:
+        assert store.revealed_on(1) == when
+
+
+def test_a_damaged_reveal_time_reads_as_unknown(data_dir: Path) -> None:
+    with open_store(data_dir) as store:
+        sid = store.create(ScenarioRecord(name="s", pack_id="mini", revealed_at=dt.date(2030, 2, 1)))
+    conn = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    conn.execute("UPDATE scenario SET revealed_on = 'not a time' WHERE id = ?", (sid,))
+    conn.close()
+    with open_store(data_dir) as store:
+        assert store.revealed_on(sid) is None
