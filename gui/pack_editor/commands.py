@@ -48,6 +48,40 @@ class SetValue(QUndoCommand):
         return True
 
 
+class RenameId(QUndoCommand):
+    """A record's new id, with every citation of its old one following it, as one step."""
+
+    def __init__(self, document: PackDocument, path: TreePath, new: str, cited: list[TreePath], text: str, typing: bool = False) -> None:
+        super().__init__(text)
+        self.document, self.path, self.new, self.cited, self.typing = document, path, new, cited, typing
+        self.old = document.get(path)
+
+    def redo(self) -> None:
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+    def _set(self, value: str) -> None:
+        self.document.apply_set(self.path, value)
+        for where in self.cited:
+            self.document.apply_set(where, value)
+
+    @property
+    def where(self) -> TreePath:
+        return self.path
+
+    def id(self) -> int:
+        return _MERGE_TYPING if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing an id renames its citations at each key; the step keeps the id it started from."""
+        if not isinstance(other, RenameId) or not other.typing or other.path != self.path or other.cited != self.cited:
+            return False
+        self.new = other.new
+        return True
+
+
 class InsertRow(QUndoCommand):
     def __init__(self, document: PackDocument, list_path: TreePath, index: int, row: Any, text: str,
                  parent: QUndoCommand | None = None) -> None:

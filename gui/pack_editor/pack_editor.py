@@ -14,12 +14,13 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
-from gui.pack_editor.commands import InsertRow, RemoveRow, SetValue
+from gui.pack_editor.commands import InsertRow, RemoveRow, RenameId, SetValue
 from gui.pack_editor.pack_document import PackDocument
 from scenario.authoring.draft import ABSENT, path_text
 from scenario.authoring.draft import Path as TreePath
 from scenario.authoring.fields import RecordSpec, key_position, new_record, record_at, record_label, title_field
 from scenario.authoring.ids import suggest_id
+from scenario.authoring.references import cited_list, citations
 
 
 class PackEditor(QObject):
@@ -33,11 +34,31 @@ class PackEditor(QObject):
         old = self.document.get(path)
         if old == value and value is not ABSENT:
             return
+        cited = self._citations(path, old, value, typing)
+        if cited:
+            self.undo_stack.push(RenameId(self.document, path, value, cited, f"Rename {old} to {value}", typing))
+            return
         insert_at = None
         record, spec = self.document.get(path[:-1]), record_at(path[:-1])
         if old is ABSENT and isinstance(record, dict) and spec is not None and isinstance(path[-1], str):
             insert_at = key_position(record, spec, path[-1])
         self.undo_stack.push(SetValue(self.document, path, value, f"Change {path_text(path)}", typing, insert_at))
+
+    def _citations(self, path: TreePath, old: Any, new: Any, typing: bool) -> list[TreePath]:
+        """Where the id at `path` is cited, when setting it is a rename whose citations should follow.
+
+        A rename being typed keeps the citations it started with, even where the id passes through
+        another record's on the way; a fresh rename follows none while another record has the same
+        id, since then whose citations they are is unknown."""
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if typing and isinstance(top, RenameId) and top.typing and top.path == path:
+            return top.cited
+        list_name = cited_list(path)
+        if list_name is None or not (isinstance(old, str) and old and isinstance(new, str)):
+            return []
+        if self._ids_alongside(path[:-2]).count(old) != 1:
+            return []
+        return citations(self.document.tree, list_name, old)
 
     def add_row(self, list_path: TreePath, index: int, spec: RecordSpec, today: dt.date) -> None:
         """A record with its required fields; its id is offered from a title saying what it is."""
@@ -69,7 +90,11 @@ class PackEditor(QObject):
         self.undo_stack.endMacro()
 
     def _taken(self, list_path: TreePath) -> set[str]:
-        """Ids a new row must not reuse: its own list's, and in the outcome model, nodes' and outcomes' both."""
+        """Ids a new row must not reuse."""
+        return set(self._ids_alongside(list_path))
+
+    def _ids_alongside(self, list_path: TreePath) -> list[str]:
+        """The ids a row's id must differ from: its own list's, and in the outcome model, nodes' and outcomes' both."""
         if list_path[:1] == ("outcome_model",):
-            return set(self.document.draft.ids(("outcome_model", "nodes")) + self.document.draft.ids(("outcome_model", "outcomes")))
-        return set(self.document.draft.ids(list_path))
+            return self.document.draft.ids(("outcome_model", "nodes")) + self.document.draft.ids(("outcome_model", "outcomes"))
+        return self.document.draft.ids(list_path)

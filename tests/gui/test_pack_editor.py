@@ -595,3 +595,35 @@ def test_a_pack_without_problems_says_so_and_the_line_leads_nowhere(editor: Pack
     assert editor.problems.topLevelItemCount() == 1 and item.text(2).startswith("No problems")
     editor.problems.itemClicked.emit(item, 0)  # nothing to go to, and nothing breaks
     assert editor.section.label == "Pack"
+
+
+def test_renaming_an_id_renames_every_citation_of_it_and_undo_takes_both_back(editor: PackEditorWindow):
+    """An author who renames a source expects what cites it to follow, as a rename does elsewhere."""
+    before = copy.deepcopy(editor.document.tree)
+    source = before["sources"][0]["id"]
+    citing = [n for n, e in enumerate(before["events"]) if source in e["sources"]]
+    assert citing
+    section(editor, "Sources", 0)
+    control = editor.form.controls["id"]
+    control.edit.selectAll()
+    QTest.keyClicks(control.edit, "s-renamed")
+    assert all("s-renamed" in editor.document.get(("events", n, "sources")) for n in citing)
+    assert errors(editor) == []
+    assert editor.editor.undo_stack.count() == 1  # the whole rename, typed key by key, is one step
+    editor.editor.undo_stack.undo()
+    assert editor.document.tree == before
+
+
+def test_an_id_typed_to_match_another_does_not_take_over_that_ones_citations(editor: PackEditorWindow):
+    tree = copy.deepcopy(editor.document.tree)
+    first, second = tree["sources"][0]["id"], tree["sources"][1]["id"]
+    cites = {source: [n for n, e in enumerate(tree["events"]) if source in e["sources"]] for source in (first, second)}
+    assert cites[first] and cites[second] and set(cites[first]) != set(cites[second])
+    section(editor, "Sources", 0)
+    control = editor.form.controls["id"]
+    control.edit.selectAll()
+    QTest.keyClicks(control.edit, second + "-x")  # passes through the other source's id on the way
+    assert editor.document.get(("sources", 0, "id")) == second + "-x"
+    assert all(second + "-x" in editor.document.get(("events", n, "sources")) for n in cites[first])  # its own followed it
+    assert all(second in editor.document.get(("events", n, "sources")) for n in cites[second])  # the other's stayed
+    assert errors(editor) == []
