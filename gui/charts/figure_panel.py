@@ -59,7 +59,7 @@ class FigurePanel(QWidget):
         self.data_button.setToolTip("The numbers in this chart, as a table you can read or copy")
         self.data_button.clicked.connect(self.show_data)
         self.saved_note = MutedLabel()  # what Save image did: a file dialog closing says nothing
-        self.saved_note.setAccessibleName("Chart image saved")
+        self.saved_note.setAccessibleDescription("Chart image saved")
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_note, 1)
         buttons.addWidget(self.save_button)

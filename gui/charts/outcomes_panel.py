@@ -29,7 +29,7 @@ class OutcomesPanel(QWidget):
         self.choice.setAccessibleName("Outcome to explain")
         self.choice.currentIndexChanged.connect(self._explain)
         self.explanation = plain_label()
-        self.explanation.setAccessibleName("How this probability is made up")
+        self.explanation.setAccessibleDescription("How this probability is made up")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outcomes, 1)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSlider, QToolButton, QWidget
 from gui.document.document import Document
 from scenario.rules import Move
 from gui.workspace.step_actions import StepActions
+from scenario.labels import long_date
 from scenario.pack import LoadedPack
 
 _BEFORE_SLIDER = (Move.FIRST, Move.PREVIOUS_EVENT, Move.PREVIOUS_DAY)
@@ -52,7 +53,9 @@ class Stepper(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue((day - self.document.timeline.start).days)
         self.slider.blockSignals(False)
-        self.slider.setAccessibleDescription(day.isoformat())
+        # a screen reader reads the slider's value as a day count: say which day it is
+        self.slider.setAccessibleDescription(f"{long_date(day)}, day {self.slider.value() + 1} of {self.slider.maximum() + 1}. "
+                                             "Page Up and Page Down move a week.")
 
     def _slid(self, value: int) -> None:
         if self.document.timeline is not None:

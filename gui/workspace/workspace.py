@@ -39,6 +39,7 @@ class Workspace(QWidget):
         self.arguments = ArgumentsView(editor)
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("What you do at this date")
         self.tabs.addTab(self.arguments, "&Arguments")
         self._assumptions = self.tabs.add_lazy(lambda: AssumptionsView(editor), "Your assu&mptions")
         self._charts = self.tabs.add_lazy(lambda: ChartsView(document), "&Charts")

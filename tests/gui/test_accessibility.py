@@ -1,0 +1,181 @@
+"""WCAG 2.1 AA as WCAG2ICT applies it to a desktop app: every control has a name (4.1.2), and
+colours keep their contrast (1.4.3, 1.4.11). Each test here is cited in docs/ACCESSIBILITY.md.
+
+A control's name is what Qt's accessibility layer gives a screen reader: `QAccessible`'s Name,
+which is the accessible name set on it, else a button's own text, else the text of a QLabel
+whose buddy it is. A placeholder or a tooltip is not a name, so a line edit, slider, spin box,
+combo box, list or text box needs an accessible name or a label. A label is read by its text,
+unless it is given an accessible name, which then replaces the text: so no label that shows text
+has one (what it is goes in its accessible description).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QWidget
+
+from gui.app.about_dialog import AboutDialog
+from gui.app.shortcuts_dialog import ShortcutsDialog
+from gui.start.new_scenario_dialog import NewScenarioDialog
+from gui.start.scenarios_dialog import ScenariosDialog
+from gui.teacher.class_window import ClassWindow
+from scenario.resources import PACKS_DIR
+
+CLASS = Path(__file__).resolve().parents[1] / "data" / "class-1.1"
+
+
+def exposed_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return (interface.text(QAccessible.Text.Name) if interface is not None else "").strip()
+
+
+def _part_of(widget: QWidget) -> bool:
+    """A spin box's line edit and the like: focus passes to a parent, which carries the name."""
+    proxy = widget.focusProxy()
+    return proxy is not None and proxy is not widget and proxy.isAncestorOf(widget)
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Every control under `root` a keyboard can reach (visible, taking focus, enabled or not:
+    a screen reader reads a disabled control too) that has no name, described so it can be found."""
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if (widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisible() or _part_of(widget)
+                or exposed_name(widget)):
+            continue
+        parents, parent = [], widget.parentWidget()
+        while parent is not None and len(parents) < 4:
+            parents.append(type(parent).__name__ + (f"({parent.accessibleName()})" if parent.accessibleName() else ""))
+            parent = parent.parentWidget()
+        missing.append(f"{type(widget).__name__} in {' < '.join(parents)} (tooltip: {widget.toolTip()[:60]!r})")
+    return missing
+
+
+def text_hidden(root: QWidget) -> list[str]:
+    """Labels on screen whose text a screen reader never hears: an accessible name stands in its place."""
+    return [f"{label.text()[:50]!r} is read as {label.accessibleName()!r}" for label in root.findChildren(QLabel)
+            if label.isVisible() and label.text() and label.accessibleName()]
+
+
+def assert_all_named(root: QWidget) -> None:
+    QApplication.processEvents()
+    where = root.windowTitle() or type(root).__name__
+    missing = unnamed(root)
+    assert not missing, f"{len(missing)} controls in {where} have no accessible name:\n" + "\n".join(missing)
+    hidden = text_hidden(root)
+    assert not hidden, f"{len(hidden)} labels in {where} hide their text:\n" + "\n".join(hidden)
+
+
+def test_the_walk_finds_a_control_without_a_name(qtbot) -> None:
+    """The walk itself: a bare line edit is caught; a label's buddy and a button's text are names."""
+    from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QSpinBox
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    form = QFormLayout(box)
+    form.addRow("&Name:", QLineEdit())
+    form.addRow(QPushButton("&Go"))
+    bare = QSpinBox()
+    bare.setToolTip("a tooltip is not a name")
+    form.addRow(bare)
+    named_label = QLabel("5 Jan 2030")
+    named_label.setAccessibleName("Current date")
+    form.addRow(named_label)
+    box.show()
+    missing = unnamed(box)
+    assert len(missing) == 1 and missing[0].startswith("QSpinBox"), missing
+    assert text_hidden(box) == ["'5 Jan 2030' is read as 'Current date'"]
+    assert exposed_name(named_label) == "Current date", "what Qt does, and why the rule"
+
+
+def test_the_start_page_names_every_control(make_window) -> None:
+    window = make_window(pack=False)
+    assert window.pages.currentWidget() is window.start_page
+    assert_all_named(window)
+
+
+def test_every_tab_of_the_exercise_names_every_control(window, qtbot) -> None:
+    window.document.set_date(dt.date(2030, 1, 20))  # a forecast question and a prompt are open
+    window.editor.set_role("r-exec")
+    tabs = window.workspace.tabs
+    for n in range(tabs.count()):
+        tabs.setCurrentIndex(n)
+        view = tabs.currentWidget()
+        panels = [p for p in view.findChildren(QWidget) if hasattr(p, "canvas") and hasattr(p, "set_drawer")]
+        qtbot.waitUntil(lambda: all(p.canvas is not None for p in panels if p.isVisible()))
+        assert_all_named(window)
+    window.workspace.arguments.columns["for"].view.setFocus()
+    window.workspace.arguments.columns["for"].view.setCurrentIndex(window.workspace.arguments.columns["for"].model.index(0))
+    tabs.setCurrentIndex(0)
+    assert window.workspace.arguments.weights.weight.isEnabled()
+    assert_all_named(window)
+
+
+def _dialog(qtbot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_every_dialog_of_the_student_names_every_control(window, qtbot) -> None:
+    assert_all_named(_dialog(qtbot, NewScenarioDialog(window.document.loaded.pack, "A name", window)))
+    assert_all_named(_dialog(qtbot, ScenariosDialog(window.editor, window.scenario_list, window)))
+    assert_all_named(_dialog(qtbot, AboutDialog(Path("/tmp"), window)))
+    assert_all_named(_dialog(qtbot, ShortcutsDialog(window)))
+    panel = window.workspace.charts.panel
+    window.workspace.tabs.setCurrentWidget(window.workspace.charts)
+    qtbot.waitUntil(lambda: panel.result is not None)
+    from gui.charts.data_dialog import DataDialog
+
+    assert_all_named(_dialog(qtbot, DataDialog(panel.table(), window)))
+
+
+def test_the_export_name_question_names_its_field(window, qtbot, monkeypatch) -> None:
+    """Export submission asks the student's name in the app's own dialog (the file dialog after it is the system's)."""
+    from gui.actions import classroom_actions
+
+    seen: list[list[str]] = []
+
+    def walk_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        seen.append(unnamed(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(0, walk_and_cancel)
+    classroom_actions.export_submission(window)
+    assert seen == [[]], seen
+
+
+@pytest.fixture
+def class_window(qtbot) -> ClassWindow:
+    window = ClassWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.load_finished, timeout=30_000):
+        window.open_paths([CLASS], [PACKS_DIR])
+    return window
+
+
+def test_the_class_window_and_its_views_name_every_control(class_window, qtbot) -> None:
+    for n in range(class_window.tabs.count()):
+        class_window.tabs.setCurrentIndex(n)
+        assert_all_named(class_window)
+    class_window.table.setCurrentIndex(class_window.sorted.index(0, 0))
+    class_window.open_student(class_window.table.currentIndex())
+    assert_all_named(class_window.student_view)
+    class_window.open_debrief()
+    assert_all_named(class_window.debrief_view)
+    class_window.debrief_view.close()
+    class_window.tabs.setCurrentWidget(class_window.charts)
+    from gui.charts.data_dialog import DataDialog
+
+    assert_all_named(_dialog(qtbot, DataDialog(class_window.charts.table, class_window)))
