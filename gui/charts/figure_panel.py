@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui.charts.chart_style import chart_style
 from gui.charts.data_dialog import DataDialog
@@ -50,8 +50,7 @@ class FigurePanel(QWidget):
         self.blitter: Any = None
         self._drawer: Drawer | None = None
         self._stale = False
-        self.placeholder = QLabel("Preparing the chart…")
-        self.placeholder.setEnabled(False)
+        self.placeholder = MutedLabel("Preparing the chart…")  # not a disabled label: its grey is too faint to read
         self.save_button = QPushButton("Save &image…")
         self.save_button.setToolTip("Save this chart as PNG or SVG")
         self.save_button.clicked.connect(self.save_image)
