@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         document.scenarioOpened.connect(self._update_title)
         document.recordChanged.connect(self._update_title)
         document.scenarioOpened.connect(self._update_mode)
+        document.scenarioOpened.connect(lambda _record: self.workspace.stepper.take_focus())  # once the step buttons know the date
         document.recordChanged.connect(self._update_mode)
         document.revealRequested.connect(self.confirm_reveal)
         document.storeFailed.connect(self.show_store_failure)
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         tabs = self.workspace.tabs
         for n in range(tabs.count()):
-            action = view_menu.addAction(without_mnemonic(tabs.tabText(n)).replace("&", "&&"), lambda n=n: tabs.setCurrentIndex(n))
+            action = view_menu.addAction(without_mnemonic(tabs.tabText(n)).replace("&", "&&"), lambda n=n: self.workspace.show_tab(n))
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         view_menu.addSeparator()
         self.reveal_action = view_menu.addAction("Show &later events")
@@ -221,7 +222,6 @@ class MainWindow(QMainWindow):
     def _pack_opened(self, _loaded: LoadedPack) -> None:
         self.pages.setCurrentWidget(self.workspace)
         self._update_mode()
-        self.workspace.setFocus()
 
     def confirm_reveal(self) -> None:
         day = short_date(self.document.date) if self.document.date else ""

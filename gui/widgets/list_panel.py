@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.widgets.row_delegate import RowDelegate
@@ -12,7 +12,11 @@ from gui.widgets.theme import MutedLabel
 
 class ListPanel(QWidget):
     """Emits `picked(payload)` when the reader selects a row, by mouse or keyboard, and
-    `dropped(payload)` when the selected row leaves the list (its item is no longer known)."""
+    `dropped(payload)` when the selected row leaves the list (its item is no longer known).
+
+    A row is picked when it is selected, not when it becomes current: tabbing into a list makes
+    its first row current without selecting it, and passing through a list on the way to the
+    weight box must not swap the argument being weighed."""
 
     picked = Signal(object)
     dropped = Signal(object)
@@ -51,7 +55,7 @@ class ListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.stack)
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         if model is not None:
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
                 signal.connect(self._show_empty_state)
@@ -73,6 +77,7 @@ class ListPanel(QWidget):
     def _show_empty_state(self, *_: object) -> None:
         self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.picked.emit(current.data(PayloadRole))
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            self.picked.emit(rows[0].data(PayloadRole))

@@ -25,16 +25,23 @@ class Stepper(QWidget):
         self.slider.setAccessibleName("Date")
         self.slider.setToolTip("Drag to move through time")
         self.slider.setPageStep(7)
+        self.buttons = [self._button(actions, move) for move in (*_BEFORE_SLIDER, *_AFTER_SLIDER)]  # left to right
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for move in _BEFORE_SLIDER:
-            layout.addWidget(self._button(actions, move))
+        for button in self.buttons[:len(_BEFORE_SLIDER)]:
+            layout.addWidget(button)
         layout.addWidget(self.slider, 1)
-        for move in _AFTER_SLIDER:
-            layout.addWidget(self._button(actions, move))
+        for button in self.buttons[len(_BEFORE_SLIDER):]:
+            layout.addWidget(button)
         self.slider.valueChanged.connect(self._slid)
         document.packOpened.connect(self._pack_opened)
         document.dateChanged.connect(self._date_changed)
+
+    def take_focus(self) -> None:
+        """The keyboard to the first step button that can be pressed (the window's keys step from anywhere):
+        so that after starting a scenario the focus is somewhere, and Tab goes on from the top of the page."""
+        button = next((b for b in self.buttons if b.isEnabled()), None)
+        (button or self.slider).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _button(self, actions: StepActions, move: Move) -> QToolButton:
         button = QToolButton()

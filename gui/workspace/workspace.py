@@ -63,6 +63,13 @@ class Workspace(QWidget):
         layout.addWidget(self.stepper)
         layout.addWidget(self.main, 1)
 
+    def show_tab(self, index: int) -> None:
+        """Bring a tab to the front and give the keyboard to the tab bar, as a click on the tab would:
+        a keyboard user lands on the tab just chosen (a screen reader says which), and Tab goes on into
+        its page, not from wherever the focus was before."""
+        self.tabs.setCurrentIndex(index)
+        self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     @property
     def assumptions(self) -> AssumptionsView:
         return cast(AssumptionsView, self.tabs.view(self._assumptions))
