@@ -8,9 +8,11 @@ from a typical frame, then (`keep_on_screen`) from the frame the window really g
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QRect, QSize, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 PREFERRED = QSize(1280, 800)
+DESIGNED_AT_POINTS = 9.0  # the font the layout was designed at (Qt's default on Linux)
 TYPICAL_FRAME = QMargins(4, 32, 4, 4)  # left, title bar, right, bottom
 CHECKS_MS = (0, 150, 500)  # the frame's size arrives from the window manager a little after the window maps
 
@@ -25,10 +27,17 @@ def fitted(available: QRect, frame: QMargins, preferred: QSize = PREFERRED) -> Q
     return QRect(left, top, width, height)
 
 
+def preferred(font: QFont) -> QSize:
+    """PREFERRED grown with a larger font: a student who reads at 14 pt needs the room the layout
+    has at 9 pt, or the tabs scroll out of sight and every pane shows a line or two."""
+    grow = max(1.0, font.pointSizeF() / DESIGNED_AT_POINTS)
+    return QSize(round(PREFERRED.width() * grow), round(PREFERRED.height() * grow))
+
+
 def size_first_window(window: QWidget) -> None:
     """Before the window is shown, on a first start (no saved geometry)."""
     screen = window.screen()
-    window.setGeometry(fitted(screen.availableGeometry(), TYPICAL_FRAME, PREFERRED) if screen else QRect(0, 0, 1280, 800))
+    window.setGeometry(fitted(screen.availableGeometry(), TYPICAL_FRAME, preferred(window.font())) if screen else QRect(0, 0, 1280, 800))
 
 
 def keep_on_screen(window: QWidget) -> None:

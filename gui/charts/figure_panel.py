@@ -84,7 +84,7 @@ class FigurePanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.canvas is not None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self.canvas is not None:
             self._stale = True
             if self.isVisible():
                 self.render()
@@ -114,7 +114,7 @@ class FigurePanel(QWidget):
             self.blitter = None
         self.figure.clear()
         ax = self.figure.add_subplot()
-        self.result = self._drawer(ax, chart_style(self.palette()))
+        self.result = self._drawer(ax, chart_style(self.palette(), self.font()))
         if hasattr(self.result, "moving_artists"):
             from gui.plots import Blitter
 

@@ -179,3 +179,18 @@ def test_the_class_window_and_its_views_name_every_control(class_window, qtbot) 
     from gui.charts.data_dialog import DataDialog
 
     assert_all_named(_dialog(qtbot, DataDialog(class_window.charts.table, class_window)))
+
+
+def test_a_larger_system_font_gets_a_larger_first_window_and_chart_text(qapp) -> None:
+    """WCAG 1.4.4 Resize text: at 14 pt the layout needs the room it has at 9 pt, and charts read at the
+    window's size (the real-window check is in test_real_window.py)."""
+    from PySide6.QtGui import QFont
+
+    from gui.app.window_size import PREFERRED, preferred
+    from gui.charts.chart_style import chart_style
+
+    assert preferred(QFont("Sans Serif", 9)) == PREFERRED
+    large = preferred(QFont("Sans Serif", 14))
+    assert large.width() == round(PREFERRED.width() * 14 / 9) and large.height() == round(PREFERRED.height() * 14 / 9)
+    assert chart_style(qapp.palette(), QFont("Sans Serif", 14)).font_size == 14
+    assert chart_style(qapp.palette(), QFont("Sans Serif", 7)).font_size == 9, "never smaller than the charts' own"
