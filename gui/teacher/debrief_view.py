@@ -43,7 +43,7 @@ class DebriefView(QWidget):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName("A date to add as a checkpoint")
+        self.date.setAccessibleName("Checkpoint date: a date to add, Enter adds it")
         self.date.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the arrow keys belong to the slides; Alt+D reaches it
         date_label = QLabel("Checkpoint &date:")
         date_label.setBuddy(self.date)

@@ -21,9 +21,12 @@ class ListPanel(QWidget):
     picked = Signal(object)
     dropped = Signal(object)
 
-    def __init__(self, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None,
+    def __init__(self, title: str, empty_text: str, description: str, parent: QWidget | None = None,
                  model: QAbstractItemModel | None = None, text_role: int = Qt.ItemDataRole.DisplayRole) -> None:
-        """Lists its own rows (`set_rows`), or shows `model`, which keeps itself up to date."""
+        """Lists its own rows (`set_rows`), or shows `model`, which keeps itself up to date.
+
+        The list is named by its title as shown, count included, so a speech user can say what they
+        see (WCAG 2.5.3) and a screen reader reads the count; `description` says what it holds."""
         super().__init__(parent)
         self.title = QLabel(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -44,7 +47,8 @@ class ListPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap to the width instead
-        self.view.setAccessibleName(accessible_name)
+        self.view.setAccessibleName(title)
+        self.view.setAccessibleDescription(description)
         self.title.setBuddy(self.view)
         self.empty = MutedLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -64,6 +68,7 @@ class ListPanel(QWidget):
     def set_rows(self, rows: list[Row], title: str | None = None) -> None:
         if title is not None:
             self.title.setText(title)
+            self.view.setAccessibleName(title)
         current = self.view.currentIndex()
         leaving = current.isValid() and self.model.row_at(current).identity not in [row.identity for row in rows]
         if leaving:

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QInputDialog, QLabel, QWidget
 
 from gui.app.about_dialog import AboutDialog
 from gui.app.shortcuts_dialog import ShortcutsDialog
 from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.start.scenarios_dialog import ScenariosDialog
 from gui.teacher.class_window import ClassWindow
+from gui.widgets.plain import without_mnemonic
 from scenario.resources import PACKS_DIR
 
 CLASS = Path(__file__).resolve().parents[1] / "data" / "class-1.1"
@@ -32,6 +33,18 @@ CLASS = Path(__file__).resolve().parents[1] / "data" / "class-1.1"
 def exposed_name(widget: QWidget) -> str:
     interface = QAccessible.queryAccessibleInterface(widget)
     return (interface.text(QAccessible.Text.Name) if interface is not None else "").strip()
+
+
+def _buddied(widget: QWidget) -> bool:
+    return any(label.buddy() is widget for label in widget.window().findChildren(QLabel))
+
+
+def name_of(widget: QWidget) -> str:
+    """What a screen reader calls the control. On Linux Qt gives a combo box its current item as
+    its name, which says nothing of what is chosen there: a combo box needs its own name or a label."""
+    if isinstance(widget, QComboBox):
+        return widget.accessibleName() or ("(labelled)" if _buddied(widget) else "")
+    return exposed_name(widget)
 
 
 def _part_of(widget: QWidget) -> bool:
@@ -46,7 +59,7 @@ def unnamed(root: QWidget) -> list[str]:
     missing = []
     for widget in [root, *root.findChildren(QWidget)]:
         if (widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisible() or _part_of(widget)
-                or exposed_name(widget)):
+                or name_of(widget)):
             continue
         parents, parent = [], widget.parentWidget()
         while parent is not None and len(parents) < 4:
@@ -62,13 +75,30 @@ def text_hidden(root: QWidget) -> list[str]:
             if label.isVisible() and label.text() and label.accessibleName()]
 
 
+def _said(text: str) -> str:
+    """A label as a person reads it aloud: no access-key &, no trailing colon or ellipsis, any case."""
+    return without_mnemonic(text).strip().rstrip(":.…").strip().casefold()
+
+
+def label_not_in_name(root: QWidget) -> list[str]:
+    """WCAG 2.5.3 Label in name: a speech user says what they see ("click Export gradebook"), so
+    a control's name holds its visible text: a button's own, or that of the label it is the buddy of."""
+    shown: list[tuple[QWidget, str]] = [(b, b.text()) for b in root.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    shown += [(label.buddy(), label.text()) for label in root.findChildren(QLabel) if label.isVisible() and label.buddy() is not None]
+    return [f"{type(widget).__name__} shows {text!r} but is named {widget.accessibleName()!r}"
+            for widget, text in shown if widget.accessibleName() and _said(text) not in widget.accessibleName().casefold()]
+
+
 def assert_all_named(root: QWidget) -> None:
     QApplication.processEvents()
-    where = root.windowTitle() or type(root).__name__
+    assert root.windowTitle(), f"{type(root).__name__} has no title (WCAG 2.4.2)"
+    where = root.windowTitle()
     missing = unnamed(root)
     assert not missing, f"{len(missing)} controls in {where} have no accessible name:\n" + "\n".join(missing)
     hidden = text_hidden(root)
     assert not hidden, f"{len(hidden)} labels in {where} hide their text:\n" + "\n".join(hidden)
+    renamed = label_not_in_name(root)
+    assert not renamed, f"{len(renamed)} controls in {where} are named apart from what they show:\n" + "\n".join(renamed)
 
 
 def test_the_walk_finds_a_control_without_a_name(qtbot) -> None:
@@ -83,13 +113,21 @@ def test_the_walk_finds_a_control_without_a_name(qtbot) -> None:
     bare = QSpinBox()
     bare.setToolTip("a tooltip is not a name")
     form.addRow(bare)
+    unlabelled = QComboBox()
+    unlabelled.addItem("All themes")
+    form.addRow(unlabelled)
     named_label = QLabel("5 Jan 2030")
     named_label.setAccessibleName("Current date")
     form.addRow(named_label)
     box.show()
     missing = unnamed(box)
-    assert len(missing) == 1 and missing[0].startswith("QSpinBox"), missing
+    assert [m.split()[0] for m in missing] == ["QSpinBox", "QComboBox"], missing
     assert text_hidden(box) == ["'5 Jan 2030' is read as 'Current date'"]
+    renamed = QPushButton("Export &gradebook…")
+    renamed.setAccessibleName("Save a CSV")
+    form.addRow(renamed)
+    renamed.show()
+    assert label_not_in_name(box) == ["QPushButton shows 'Export &gradebook…' but is named 'Save a CSV'"]
     assert exposed_name(named_label) == "Current date", "what Qt does, and why the rule"
 
 
