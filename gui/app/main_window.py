@@ -18,6 +18,7 @@ from gui.app.settings import THEMES, UiSettings
 from gui.app.window_size import size_first_window
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
+from gui.widgets.announce import announce
 from gui.widgets.plain import message_box
 from gui.widgets.typed_text import commit_typed_text
 from gui.widgets.folders import remember as remember_folder, start_folder
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         document.revealRequested.connect(self.confirm_reveal)
         document.storeFailed.connect(self.show_store_failure)
         document.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         document.scenariosChanged.connect(self._update_exports)
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from gui.widgets.announce import announce
 from gui.widgets.background import BackgroundTask, Work
 from gui.teacher.class_charts import ClassCharts
 from scenario.class_loader import ClassLoad, load_class
@@ -131,6 +132,7 @@ class ClassWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.export_finished.connect(self.status.setText)
+        self.export_finished.connect(lambda text: announce(self.status, text))
         self.resize(1200, 760)
 
     def open_paths(self, paths: list[str | Path], packs_dirs: Sequence[Path]) -> None:

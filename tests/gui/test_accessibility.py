@@ -232,3 +232,16 @@ def test_a_larger_system_font_gets_a_larger_first_window_and_chart_text(qapp) ->
     assert large.width() == round(PREFERRED.width() * 14 / 9) and large.height() == round(PREFERRED.height() * 14 / 9)
     assert chart_style(qapp.palette(), QFont("Sans Serif", 14)).font_size == 14
     assert chart_style(qapp.palette(), QFont("Sans Serif", 7)).font_size == 9, "never smaller than the charts' own"
+
+
+def test_status_notices_are_announced_to_a_screen_reader(window, monkeypatch) -> None:
+    """WCAG 4.1.3 Status messages: the status bar is no live region, so each notice is announced."""
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    from tests.gui.conftest import press
+
+    said: list[str] = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility",
+                        lambda event: said.append(event.message()) if isinstance(event, QAccessibleAnnouncementEvent) else None)
+    press(window, Qt.Key.Key_Right)  # to 5 Jan 2030, the day the question opens
+    assert any(m.startswith("A forecast question opened: Will AppCo be sold") for m in said), said
