@@ -76,24 +76,33 @@ class ThemeSwitcher:
         self.app.setPalette(palette)
         for kind in INDICATED:  # after the app palette, which resets every class palette
             self.app.setPalette(indicator_palette(palette), kind)
+        for kind in FIELDS:
+            self.app.setPalette(outlined_palette(palette), kind)
 
 
 INDICATED = ("QCheckBox", "QRadioButton")
+FIELDS = ("QLineEdit", "QAbstractSpinBox")  # an empty field is told from the window by its outline alone
 _DARK_INDICATOR = "#70757a"  # 3.5:1 against the dark window; the check mark in white on it, 4.8:1
-_LIGHT_INDICATOR_WINDOW = "#a0a0a0"  # the outline made from it: 3.5:1 against the light window (Fusion's own: 1.7:1)
+_OUTLINE_SOURCE = "#a0a0a0"  # the outline Fusion makes from it: 3.5:1 or more on either window (Fusion's own: 1.1 to 2:1)
+
+
+def outlined_palette(palette: QPalette) -> QPalette:
+    """Fusion draws a control's outline from the control's own Window colour, made darker: a hair
+    away from the window itself, too faint to find an empty field by (WCAG 1.4.11 asks 3:1). A
+    field or a check box never fills its Window, so a mid grey there changes only the outline."""
+    adjusted = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        adjusted.setColor(group, QPalette.ColorRole.Window, QColor(_OUTLINE_SOURCE))
+    return adjusted
 
 
 def indicator_palette(palette: QPalette) -> QPalette:
     """Check boxes and radio buttons draw their box in the Base colour with an outline darker than
-    the window: on a dark window that box all but vanishes. Dark palettes give it a mid grey.
-    On a light window the box is white and its outline too faint to see (WCAG 1.4.11 asks 3:1):
-    Fusion draws that outline from the widget's own Window colour, which a check box never fills,
-    so a darker Window there darkens only the outline."""
-    adjusted = QPalette(palette)
+    the window: on a dark window that box all but vanishes, so dark palettes give it a mid grey.
+    On a light window the box is white: it gets the outline of a field."""
     if not is_dark(palette):
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            adjusted.setColor(group, QPalette.ColorRole.Window, QColor(_LIGHT_INDICATOR_WINDOW))
-        return adjusted
+        return outlined_palette(palette)
+    adjusted = QPalette(palette)
     adjusted.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Base, QColor(_DARK_INDICATOR))
     adjusted.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Base, QColor(_DARK_INDICATOR))
     adjusted.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Text, QColor("#ffffff"))

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 from matplotlib.colors import to_hex
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QRadioButton, QStyle, QStyleOptionButton, QVBoxLayout
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDoubleSpinBox, QFrame, QLineEdit, QPushButton, QRadioButton, QSpinBox, QStyle,
+                               QStyleOptionButton, QVBoxLayout, QWidget)
 
 from gui.charts.chart_style import chart_style
 from gui.plots.role_weights import _shades
@@ -22,6 +23,7 @@ from gui.plots.style import ChartStyle, style_for
 from gui.widgets.row_delegate import row_colours
 from gui.widgets.rows_model import Row, RowsModel
 from gui.widgets.theme import MutedLabel, ThemeSwitcher, is_dark
+from gui.widgets.typed_text import TypedLine
 
 TEXT, LARGE_TEXT_OR_GRAPHIC = 4.5, 3.0
 Role = QPalette.ColorRole
@@ -106,25 +108,39 @@ def test_focus_and_selection_marks_have_3_to_1(theme) -> None:
     assert not failing(pairs, LARGE_TEXT_OR_GRAPHIC), "\n".join(failing(pairs, LARGE_TEXT_OR_GRAPHIC))
 
 
-def test_check_boxes_and_radio_buttons_show_their_outline(theme, qtbot) -> None:
-    """Measured on the drawn pixels: the box of an unchecked control is told from the window by its outline."""
+def test_fields_check_boxes_and_radio_buttons_show_their_outline(theme, qtbot) -> None:
+    """Measured on the drawn pixels, with the focus elsewhere: an empty text field or spin box, and the
+    box of an unchecked check box or radio button, is told from the window by its outline."""
     frame = QFrame()
     qtbot.addWidget(frame)
     layout = QVBoxLayout(frame)
-    boxes = {QCheckBox("Range"): QStyle.SubElement.SE_CheckBoxIndicator, QRadioButton("Explore"): QStyle.SubElement.SE_RadioButtonIndicator}
-    for box in boxes:
-        layout.addWidget(box)
+    elsewhere = QPushButton("Focus here")
+    layout.addWidget(elsewhere)
+    indicators = {QCheckBox("Range"): QStyle.SubElement.SE_CheckBoxIndicator, QRadioButton("Explore"): QStyle.SubElement.SE_RadioButtonIndicator}
+    fields = [QLineEdit(), QSpinBox(), QDoubleSpinBox(), TypedLine()]
+    for widget in (*indicators, *fields):
+        layout.addWidget(widget)
     frame.show()
     qtbot.waitExposed(frame)
+    elsewhere.setFocus()
     window = frame.palette().color(Role.Window)
-    for box, element in boxes.items():
+
+    def strongest(widget: QWidget, rect: QRect) -> float:
+        image = widget.grab().toImage()
+        return max(contrast(image.pixelColor(x, y), window) for x in range(rect.left(), rect.right() + 1)
+                   for y in range(rect.top(), rect.bottom() + 1))
+
+    weak = []
+    for box, element in indicators.items():
         option = QStyleOptionButton()
         option.initFrom(box)
-        rect = box.style().subElementRect(element, option, box)
-        image = box.grab().toImage()
-        best = max(contrast(image.pixelColor(x, y), window) for x in range(rect.left(), rect.right() + 1)
-                   for y in range(rect.top(), rect.bottom() + 1))
-        assert best >= LARGE_TEXT_OR_GRAPHIC, f"{type(box).__name__} outline {best:.2f}:1 in the {theme} theme"
+        weak += [(box, strongest(box, box.style().subElementRect(element, option, box)))]
+    for field in fields:  # its outermost two pixels all round
+        r = field.rect()
+        edges = [QRect(0, 0, r.width(), 2), QRect(0, r.height() - 2, r.width(), 2), QRect(0, 0, 2, r.height()), QRect(r.width() - 2, 0, 2, r.height())]
+        weak += [(field, max(strongest(field, edge) for edge in edges))]
+    failing_outlines = [f"{type(w).__name__} {ratio:.2f}:1" for w, ratio in weak if ratio < LARGE_TEXT_OR_GRAPHIC]
+    assert not failing_outlines, f"outlines under 3:1 in the {theme} theme: {failing_outlines}"
 
 
 def _chart_failures(style: ChartStyle, where: str) -> list[str]:
