@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QImage
@@ -16,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from gui.app.main_window import MainWindow
+from scenario.submission import decode_submission
 
 Key = Qt.Key
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -144,8 +144,6 @@ def test_the_whole_exercise_by_keyboard(make_window, qtbot, tmp_path, monkeypatc
 
     in_dialog(qtbot, your_name)
     key(Key.Key_E, CTRL | SHIFT)
-    from scenario.submission import decode_submission
-
     submission = decode_submission(out.read_bytes(), out)
     assert submission.student == "Kim Keys"
     handed_in = submission.content.scenario
