@@ -20,6 +20,7 @@ from gui.app.settings import THEMES, UiSettings
 from gui.app.window_size import size_first_window
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
+from gui.widgets.announce import announce
 from gui.widgets.plain import message_box
 from gui.widgets.typed_text import commit_typed_text
 from gui.widgets.folders import remember as remember_folder, start_folder
@@ -86,10 +87,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.save_status = QLabel()
         self.save_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_status.setAccessibleName("Save status")
+        self.save_status.setAccessibleDescription("Save status")
         self.mode_status = QLabel()
         self.mode_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.mode_status.setAccessibleName("Mode")
+        self.mode_status.setAccessibleDescription("Mode")
         self.mode_status.setContentsMargins(0, 0, 16, 0)
         self.statusBar().addPermanentWidget(self.mode_status)
         self.statusBar().addPermanentWidget(self.save_status)
@@ -107,10 +108,12 @@ class MainWindow(QMainWindow):
         document.scenarioOpened.connect(self._update_title)
         document.recordChanged.connect(self._update_title)
         document.scenarioOpened.connect(self._update_mode)
+        document.scenarioOpened.connect(lambda _record: self.workspace.stepper.take_focus())  # once the step buttons know the date
         document.recordChanged.connect(self._update_mode)
         document.revealRequested.connect(self.confirm_reveal)
         document.storeFailed.connect(self.show_store_failure)
         document.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         document.scenariosChanged.connect(self._update_exports)
         document.autosave.statusChanged.connect(self.save_status.setText)
         if document.autosave.store is None:
@@ -171,7 +174,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         tabs = self.workspace.tabs
         for n in range(tabs.count()):
-            action = view_menu.addAction(without_mnemonic(tabs.tabText(n)).replace("&", "&&"), lambda n=n: tabs.setCurrentIndex(n))
+            action = view_menu.addAction(without_mnemonic(tabs.tabText(n)).replace("&", "&&"), lambda n=n: self.workspace.show_tab(n))
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         view_menu.addSeparator()
         self.reveal_action = view_menu.addAction("Show &later events")
@@ -264,7 +267,6 @@ class MainWindow(QMainWindow):
     def _pack_opened(self, _loaded: LoadedPack) -> None:
         self.pages.setCurrentWidget(self.workspace)
         self._update_mode()
-        self.workspace.setFocus()
 
     def confirm_reveal(self) -> None:
         day = short_date(self.document.date) if self.document.date else ""

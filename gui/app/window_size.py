@@ -8,9 +8,11 @@ from a typical frame, then (`keep_on_screen`) from the frame the window really g
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 PREFERRED = QSize(1280, 800)
+DESIGNED_AT_POINTS = 9.0  # the font the layout was designed at (Qt's default on Linux)
 TYPICAL_FRAME = QMargins(4, 32, 4, 4)  # left, title bar, right, bottom
 CHECKS_MS = (0, 150, 500)  # the frame's size arrives from the window manager a little after the window maps
 
@@ -25,10 +27,18 @@ def fitted(available: QRect, frame: QMargins, preferred: QSize = PREFERRED) -> Q
     return QRect(left, top, width, height)
 
 
-def size_first_window(window: QWidget, preferred: QSize = PREFERRED) -> None:
+def preferred(font: QFont, base: QSize = PREFERRED) -> QSize:
+    """`base` grown with a larger font: a student who reads at 14 pt needs the room the layout
+    has at 9 pt, or the tabs scroll out of sight and every pane shows a line or two."""
+    grow = max(1.0, font.pointSizeF() / DESIGNED_AT_POINTS)
+    return QSize(round(base.width() * grow), round(base.height() * grow))
+
+
+def size_first_window(window: QWidget, base: QSize = PREFERRED) -> None:
     """Before the window is shown, on a first start (no saved geometry)."""
     screen = window.screen()
-    window.setGeometry(fitted(screen.availableGeometry(), TYPICAL_FRAME, preferred) if screen else QRect(QPoint(0, 0), PREFERRED))
+    wanted = preferred(window.font(), base)
+    window.setGeometry(fitted(screen.availableGeometry(), TYPICAL_FRAME, wanted) if screen else QRect(QPoint(0, 0), wanted))
 
 
 def keep_on_screen(window: QWidget) -> None:

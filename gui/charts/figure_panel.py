@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui.charts.chart_style import chart_style
 from gui.charts.data_dialog import DataDialog
@@ -68,8 +68,7 @@ class FigurePanel(QWidget):
         self.blitter: Any = None
         self._drawer: Drawer | None = None
         self._stale = False
-        self.placeholder = QLabel("Preparing the chart…")
-        self.placeholder.setEnabled(False)
+        self.placeholder = MutedLabel("Preparing the chart…")  # not a disabled label: its grey is too faint to read
         self.save_button = QPushButton("Save &image…")
         self.save_button.setToolTip("Save this chart as PNG or SVG")
         self.save_button.clicked.connect(self.save_image)
@@ -77,7 +76,7 @@ class FigurePanel(QWidget):
         self.data_button.setToolTip("The numbers in this chart, as a table you can read or copy")
         self.data_button.clicked.connect(self.show_data)
         self.saved_note = MutedLabel()  # what Save image did: a file dialog closing says nothing
-        self.saved_note.setAccessibleName("Chart image saved")
+        self.saved_note.setAccessibleDescription("Chart image saved")
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_note, 1)
         buttons.addWidget(self.save_button)
@@ -103,7 +102,7 @@ class FigurePanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.canvas is not None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self.canvas is not None:
             self._stale = True
             if self.isVisible():
                 self.render()
@@ -134,7 +133,7 @@ class FigurePanel(QWidget):
             self.blitter = None
         self.figure.clear()
         ax = self.figure.add_subplot()
-        self.result = self._drawer(ax, chart_style(self.palette()))
+        self.result = self._drawer(ax, chart_style(self.palette(), self.font()))
         if hasattr(self.result, "moving_artists"):
             from gui.plots import Blitter
 

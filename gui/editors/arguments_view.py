@@ -58,7 +58,7 @@ class ArgumentsView(QWidget):
             panel.dropped.connect(document.deselect)
         self.weights = WeightEditor(editor)
         self.totals = MutedLabel()
-        self.totals.setAccessibleName("Your weights so far, for and against")
+        self.totals.setAccessibleDescription("Your weights so far, for and against")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(columns, 1)

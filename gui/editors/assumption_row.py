@@ -37,13 +37,14 @@ class AssumptionRow(QWidget):
         self.evidence = QLabel()
         self.evidence.setTextFormat(Qt.TextFormat.PlainText)
         self.evidence.setWordWrap(True)
-        self.evidence.setAccessibleName(f"{a.label}: evidence so far")
+        self.evidence.setAccessibleDescription(f"{a.label}: evidence so far")
         self.evidence.hide()
         self.overtaken = MutedLabel()
         self.overtaken.setAccessibleName(f"{a.label}: overtaken by events")
         self.overtaken.hide()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setAccessibleName(f"{a.label}: slider")
         self.value = self._spin(suffix, f"{a.label}: your value")
         self.ranged = QCheckBox("Range")
         self.ranged.setToolTip("Say how sure you are: the lowest and highest values you find plausible")
@@ -60,6 +61,9 @@ class AssumptionRow(QWidget):
         for widget in (self.slider, self.value, self.low, self.high, self.ranged, self.note):
             widget.setToolTip(widget.toolTip() or plain_tooltip(a.help))
             widget.setAccessibleDescription(a.help)
+        # a screen reader reads the slider's position (0 to 1000), not the value: say what it spans
+        self.slider.setAccessibleDescription(f"From {self._show(a.min)}{suffix} at the left to {self._show(a.max)}{suffix} "
+                                             f"at the right; the box beside it gives your value. {a.help}")
         self.label.setBuddy(self.value)
         grid = QGridLayout(self)  # two short lines, so a row fits beside the outcome chart
         grid.setContentsMargins(0, 6, 0, 6)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gui.editors.assumption_row import AssumptionRow
 from gui.charts.outcomes_panel import OutcomesPanel
@@ -11,6 +11,7 @@ from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.when_shown import WhenShown
+from gui.widgets.plain import scrolling
 from gui.widgets.text import plain_tooltip
 from scenario.labels import short_date
 from scenario.record import ScenarioRecord, Snapshot
@@ -34,10 +35,7 @@ class AssumptionsView(QSplitter):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.body_layout.addWidget(intro)
         self.body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.body)
+        scroll = scrolling(self.body, "Your assumptions")
         self.history = QTableWidget()
         self.history.setAccessibleName("How your assumptions moved, by date")
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -46,7 +44,7 @@ class AssumptionsView(QSplitter):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.history_empty = MutedLabel("No changes yet. When you move an assumption, its values on that date appear here, "
                                         "one row per date, so you can see how your view moved as events unfolded.")
-        self.history_empty.setAccessibleName("How your assumptions moved: nothing yet")
+        self.history_empty.setAccessibleDescription("How your assumptions moved: nothing yet")
         history_box = QWidget()
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(0, 0, 0, 0)

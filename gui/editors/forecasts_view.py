@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from gui.widgets.typed_text import TypedLine
 from gui.charts.figure_panel import FigurePanel
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
-from gui.widgets.plain import plain_label
+from gui.widgets.plain import plain_label, scrolling, show_text
 from gui.widgets.when_shown import WhenShown
 from scenario.labels import short_date
 from scenario.model import Question
@@ -48,14 +48,16 @@ class QuestionCard(QFrame):
         self.probability.setSuffix(" %")
         self.probability.setDecimals(0)
         self.probability.setKeyboardTracking(False)
-        self.probability.setAccessibleName(f"Your probability: {question.question}")
+        self.probability.setAccessibleName(f"Chance it happens, your probability: {question.question}")
         self.reason = TypedLine()
         self.reason.setPlaceholderText("Why? (your reason)")
         self.reason.setAccessibleName(f"Your reason: {question.question}")
         self.reason.setMaxLength(4000)
         self.outcome = plain_label("")
         row = QHBoxLayout()
-        row.addWidget(QLabel("Chance it happens:"))
+        chance = QLabel("Chance it happens:")
+        chance.setBuddy(self.probability)
+        row.addWidget(chance)
         row.addWidget(self.probability)
         row.addWidget(self.reason, 1)
         layout = QVBoxLayout(self)
@@ -81,10 +83,10 @@ class QuestionCard(QFrame):
         assert self.document.timeline is not None
         reported = self.document.timeline.vintage.resolution(q)
         if day < q.resolves:  # the answer is shown only once it is reported, even to a student who has been there
-            self.outcome.setText(made + ("Locked: you have already been past the date this question resolves." if locked else ""))
+            show_text(self.outcome, made + ("Locked: you have already been past the date this question resolves." if locked else ""))
             return
         if day < reported:
-            self.outcome.setText(f"{made}Resolved {short_date(q.resolves)}; the answer is not yet reported on this date.")
+            show_text(self.outcome, f"{made}Resolved {short_date(q.resolves)}; the answer is not yet reported on this date.")
             return
         answer = "Yes" if q.answer else "No"
         sources = "; ".join(f"{s.publisher}: {s.title}" + (" (later report)" if later else "")
@@ -94,7 +96,7 @@ class QuestionCard(QFrame):
             score = f" Your Brier score: {brier(forecast.probability, q.answer):.3f} (0 is perfect, 0.25 is always saying 50%)."
         elif forecast:
             score = " Not scored: it was made after the question resolved."
-        self.outcome.setText(f"{made}Resolved {short_date(q.resolves)}, answer: {answer}.{score}\n{q.resolution}\nSource: {sources}")
+        show_text(self.outcome, f"{made}Resolved {short_date(q.resolves)}, answer: {answer}.{score}\n{q.resolution}\nSource: {sources}")
 
     def _edited(self, *_: object) -> None:
         value = self.probability.value()
@@ -111,15 +113,12 @@ class ForecastsView(QSplitter):
         body = QWidget()
         self.list = QVBoxLayout(body)
         self.summary = plain_label("")
-        self.summary.setAccessibleName("Your forecast scores")
+        self.summary.setAccessibleDescription("Your forecast scores")
         self.list.addWidget(self.summary)
         self.empty = MutedLabel("No forecast question is open yet on this date.")
         self.list.addWidget(self.empty)
         self.list.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling(body, "Forecast questions")
         self.calibration = FigurePanel("Calibration of your forecasts")
         self.addWidget(scroll)
         self.addWidget(self.calibration)

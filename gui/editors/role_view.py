@@ -73,6 +73,7 @@ class RoleView(QScrollArea):
         self.editors: dict[str, PromptEditor] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Your role and the prompts")
         body = QWidget()
         self.layout_ = QVBoxLayout(body)
         self.role = QComboBox()
@@ -81,7 +82,7 @@ class RoleView(QScrollArea):
         self.role_text = plain_label("")
         self.notes_title = plain_label("What your role has learned since", bold=True)
         self.notes = plain_label("")
-        self.notes.setAccessibleName("What your role has learned since the start")
+        self.notes.setAccessibleDescription("What your role has learned since the start")
         form = QFormLayout()
         form.addRow("Your &role:", self.role)
         self.layout_.addLayout(form)

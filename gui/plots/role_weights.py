@@ -65,5 +65,5 @@ def _shortened(label: str, width: int = 32) -> str:
 
 
 def _shades(style: ChartStyle) -> LinearSegmentedColormap:
-    """Greys from the background to a middle grey, so the cell text keeps its contrast at every weight."""
-    return LinearSegmentedColormap.from_list("weights", [style.background, "#6A6A6A" if style.dark else "#A0A0A0"])
+    """Greys from the background to a middle grey, so the cell text keeps its contrast (4.5:1) at every weight."""
+    return LinearSegmentedColormap.from_list("weights", [style.background, "#646464" if style.dark else "#A0A0A0"])

@@ -29,11 +29,11 @@ class ClassCharts(QWidget):
         self.table = None  # the ChartTable of the chart on screen: what "Show data" lists
         self.save_button = QPushButton("Save &image…")
         self.save_button.setToolTip("Save this chart as PNG or SVG")
-        self.save_button.setAccessibleName("Save this class chart as an image")
+        self.save_button.setAccessibleName("Save image of this class chart")
         self.save_button.clicked.connect(self.save_image)
         self.data_button = QPushButton("Show &data…")
         self.data_button.setToolTip("The numbers in this chart, as a table you can read or copy")
-        self.data_button.setAccessibleName("Show the numbers behind this class chart")
+        self.data_button.setAccessibleName("Show data: the numbers behind this class chart")
         self.data_button.clicked.connect(self.show_data)
         self.picker = QComboBox()
         self.picker.setAccessibleName("Chart to show")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from gui.widgets.announce import announce
 from gui.widgets.background import BackgroundTask, Work
 from gui.teacher.class_charts import ClassCharts
 from scenario.class_loader import ClassLoad, load_class
@@ -47,22 +48,22 @@ class ClassWindow(QMainWindow):
         self.summary = QLabel("Open a folder of submission files to see the class.")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Class summary")
+        self.summary.setAccessibleDescription("Class summary")
         self.anonymise = QCheckBox("&Anonymise names")
         self.anonymise.setAccessibleName("Anonymise names in the table, charts and exports")
         self.anonymise.toggled.connect(self._show)
         self.pack_picker = QComboBox()
-        self.pack_picker.setAccessibleName("Scenario pack to show: the folder holds submissions for several")
+        self.pack_picker.setAccessibleName("Pack: the folder holds submissions for several; which to show")
         self.pack_picker.currentIndexChanged.connect(self._show)
         self.pack_label = QLabel("&Pack:")
         self.pack_label.setTextFormat(Qt.TextFormat.PlainText)
         self.pack_label.setBuddy(self.pack_picker)
         self.include_explore = QCheckBox("Include &Explore mode in forecast statistics")
-        self.include_explore.setAccessibleName("Count Explore-mode forecasts in the class's forecast statistics")
+        self.include_explore.setAccessibleDescription("Count Explore-mode forecasts in the class's forecast statistics")
         self.include_explore.setToolTip(EXPLORE_HELP)
         self.include_explore.toggled.connect(self._show)
         self.export_gradebook_button = QPushButton("Export &gradebook...")
-        self.export_gradebook_button.setAccessibleName("Export a gradebook CSV: one row per student, numbers only")
+        self.export_gradebook_button.setAccessibleName("Export gradebook: a CSV with one row per student, numbers only")
         self.export_gradebook_button.clicked.connect(self._ask_gradebook_path)
         self.student_view: StudentView | None = None
         self.debrief_view: DebriefView | None = None
@@ -72,10 +73,10 @@ class ClassWindow(QMainWindow):
         self.debrief_action.setStatusTip("The class's views checkpoint by checkpoint, full-screen, to project")
         self.debrief_action.setEnabled(False)
         self.export_report_button = QPushButton("Export class &report (PDF)...")
-        self.export_report_button.setAccessibleName("Export the class report as PDF")
+        self.export_report_button.setAccessibleName("Export class report (PDF)")
         self.export_report_button.clicked.connect(self._ask_report_path)
         self.export_csv_button = QPushButton("Export &CSV...")
-        self.export_csv_button.setAccessibleName("Export the table of students as CSV")
+        self.export_csv_button.setAccessibleName("Export CSV: the table of students")
         self.export_csv_button.clicked.connect(self._ask_csv_path)
         self.model = StudentTableModel(self)
         self.sorted = StudentSortModel(self)
@@ -111,7 +112,7 @@ class ClassWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleDescription("Status")
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -131,6 +132,7 @@ class ClassWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.export_finished.connect(self.status.setText)
+        self.export_finished.connect(lambda text: announce(self.status, text))
         self.resize(1200, 760)
 
     def open_paths(self, paths: list[str | Path], packs_dirs: Sequence[Path]) -> None:

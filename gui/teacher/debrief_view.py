@@ -43,8 +43,10 @@ class DebriefView(QWidget):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName("A date to add as a checkpoint")
-        self.date.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the arrow keys belong to the slides
+        self.date.setAccessibleName("Checkpoint date: a date to add, Enter adds it")
+        self.date.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the arrow keys belong to the slides; Alt+D reaches it
+        date_label = QLabel("Checkpoint &date:")
+        date_label.setBuddy(self.date)
         start, end = result.pack.start, result.pack.end
         self.date.setDateRange(QDate(start.year, start.month, start.day), QDate(end.year, end.month, end.day))
         add = QPushButton("&Add checkpoint")
@@ -58,6 +60,7 @@ class DebriefView(QWidget):
         row.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.next_button)
         row.addSpacing(24)
+        row.addWidget(date_label)
         row.addWidget(self.date)
         row.addWidget(add)
         row.addWidget(leave)
@@ -90,6 +93,8 @@ class DebriefView(QWidget):
             self.go(moves[event.key()])
         elif event.key() == Qt.Key.Key_Escape:
             self.close()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.date.hasFocus():  # the date box passes Enter on
+            self.add_checkpoint(self.date.date().toPython())
         else:
             super().keyPressEvent(event)
 

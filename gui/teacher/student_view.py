@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from gui.widgets.focus_mark import FocusMark
 from scenario.student_work import StudentWork
 
 
@@ -23,6 +24,7 @@ class StudentView(QDialog):
         self.text.setOpenExternalLinks(False)
         self.text.setReadOnly(True)
         self.text.setAccessibleName("The student's work, read-only")
+        FocusMark(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Close, self, self.reject)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.widgets.row_delegate import RowDelegate
@@ -12,14 +12,21 @@ from gui.widgets.theme import MutedLabel
 
 class ListPanel(QWidget):
     """Emits `picked(payload)` when the reader selects a row, by mouse or keyboard, and
-    `dropped(payload)` when the selected row leaves the list (its item is no longer known)."""
+    `dropped(payload)` when the selected row leaves the list (its item is no longer known).
+
+    A row is picked when it is selected, not when it becomes current: tabbing into a list makes
+    its first row current without selecting it, and passing through a list on the way to the
+    weight box must not swap the argument being weighed."""
 
     picked = Signal(object)
     dropped = Signal(object)
 
-    def __init__(self, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None,
+    def __init__(self, title: str, empty_text: str, description: str, parent: QWidget | None = None,
                  model: QAbstractItemModel | None = None, text_role: int = Qt.ItemDataRole.DisplayRole) -> None:
-        """Lists its own rows (`set_rows`), or shows `model`, which keeps itself up to date."""
+        """Lists its own rows (`set_rows`), or shows `model`, which keeps itself up to date.
+
+        The list is named by its title as shown, count included, so a speech user can say what they
+        see (WCAG 2.5.3) and a screen reader reads the count; `description` says what it holds."""
         super().__init__(parent)
         self.title = QLabel(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -40,7 +47,8 @@ class ListPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap to the width instead
-        self.view.setAccessibleName(accessible_name)
+        self.view.setAccessibleName(title)
+        self.view.setAccessibleDescription(description)
         self.title.setBuddy(self.view)
         self.empty = MutedLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,7 +59,7 @@ class ListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.stack)
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         if model is not None:
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
                 signal.connect(self._show_empty_state)
@@ -60,6 +68,7 @@ class ListPanel(QWidget):
     def set_rows(self, rows: list[Row], title: str | None = None) -> None:
         if title is not None:
             self.title.setText(title)
+            self.view.setAccessibleName(title)
         current = self.view.currentIndex()
         leaving = current.isValid() and self.model.row_at(current).identity not in [row.identity for row in rows]
         if leaving:
@@ -73,6 +82,7 @@ class ListPanel(QWidget):
     def _show_empty_state(self, *_: object) -> None:
         self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.picked.emit(current.data(PayloadRole))
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            self.picked.emit(rows[0].data(PayloadRole))

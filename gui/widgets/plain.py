@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QScrollArea, QWidget
 
 
 def plain_label(text: str = "", bold: bool = False, point_delta: float = 0) -> QLabel:
@@ -22,6 +22,13 @@ def plain_label(text: str = "", bold: bool = False, point_delta: float = 0) -> Q
     return label
 
 
+def show_text(label: QLabel, text: str) -> None:
+    """Set the text, and show the label only when it has some: an empty label still takes a line,
+    and one that takes focus (selectable text) would be a stop with nothing to read."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 def labelled(text: str, widget: QWidget) -> QHBoxLayout:
     """`text` (with its &-mnemonic) as the buddy label of `widget`, on one row."""
     row = QHBoxLayout()
@@ -30,6 +37,17 @@ def labelled(text: str, widget: QWidget) -> QHBoxLayout:
     row.addWidget(label)
     row.addWidget(widget, 1)
     return row
+
+
+def scrolling(body: QWidget, accessible_name: str) -> QScrollArea:
+    """`body` in a frameless scroll area that follows the width. The area takes focus (Page Down
+    scrolls it where the body holds only text), so it is named: a screen reader says where focus went."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    scroll.setAccessibleName(accessible_name)
+    return scroll
 
 
 def message_box(icon: QMessageBox.Icon, title: str, text: str, detail: str = "", parent: QWidget | None = None) -> QMessageBox:

@@ -7,7 +7,7 @@ literal; heights follow the viewport width, so nothing is cut off with an ellips
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.widgets.theme import muted
@@ -15,6 +15,16 @@ from gui.widgets.theme import muted
 PAD_X, PAD_Y, GAP = 6, 4, 2
 WRAP = Qt.TextFlag.TextWordWrap
 CACHE_LIMIT = 20_000  # rows measured at one width; cleared when full or when the font changes
+
+
+def row_colours(palette: QPalette, selected: bool, foreground: QColor | None) -> tuple[QColor, QColor]:
+    """The colours of a row's first line and of its detail lines."""
+    if selected:
+        return palette.color(QPalette.ColorRole.HighlightedText), palette.color(QPalette.ColorRole.HighlightedText)
+    if foreground is not None:  # a muted row: all of it greyed
+        return foreground, foreground
+    main = palette.color(QPalette.ColorRole.Text)
+    return main, muted(main, palette.color(QPalette.ColorRole.Base))
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -60,15 +70,8 @@ class RowDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget else self.view.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette = opt.palette
-        if selected:
-            main = detail = palette.color(QPalette.ColorRole.HighlightedText)
-        elif index.data(Qt.ItemDataRole.ForegroundRole) is not None:  # a muted row: all of it greyed
-            main = detail = index.data(Qt.ItemDataRole.ForegroundRole)
-        else:
-            main = palette.color(QPalette.ColorRole.Text)
-            detail = muted(main, palette.color(QPalette.ColorRole.Base))
+        main, detail = row_colours(opt.palette, bool(opt.state & QStyle.StateFlag.State_Selected),
+                                   index.data(Qt.ItemDataRole.ForegroundRole))
         bold, normal = self._fonts(opt)
         box = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         painter.save()

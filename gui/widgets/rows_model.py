@@ -21,6 +21,7 @@ from gui.widgets.text import plain_tooltip
 from gui.widgets.theme import muted
 
 PayloadRole = Qt.ItemDataRole.UserRole + 1
+MUTED_ROW = 0.4  # a greyed row is still read (a later event, a law no longer in force): 4.5:1 on either row colour
 
 
 @dataclasses.dataclass(frozen=True)
@@ -199,7 +200,7 @@ class RowsModel(QAbstractListModel):
             return plain_tooltip(row.tooltip)
         if role == Qt.ItemDataRole.ForegroundRole and row.muted:
             palette = QApplication.palette()
-            return muted(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), share=0.5)
+            return muted(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), share=MUTED_ROW)
         if role == PayloadRole:
             return row.payload
         return None

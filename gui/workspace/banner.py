@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from gui.document.document import Document
 from gui.widgets.theme import MutedLabel
-from gui.widgets.plain import plain_label
+from gui.widgets.plain import plain_label, show_text
 from scenario.labels import banner_text
 
 
@@ -22,9 +22,9 @@ class Banner(QFrame):
         self.setAutoFillBackground(True)
         self.setAccessibleName("Countdown to the next deadline")
         self.date_label = plain_label(bold=True, point_delta=6)
-        self.date_label.setAccessibleName("Current date")
+        self.date_label.setAccessibleDescription("Current date")
         self.countdown = plain_label(bold=True, point_delta=3)
-        self.countdown.setAccessibleName("Countdown")
+        self.countdown.setAccessibleDescription("Countdown")
         self.then = plain_label()
         self.also = MutedLabel()
         layout = QVBoxLayout(self)
@@ -40,11 +40,6 @@ class Banner(QFrame):
         text = banner_text(timeline, timeline.instruments, day)
         self.date_label.setText(text.date)
         self.countdown.setText(text.countdown)
-        self.then.setText(text.then)
-        self.also.setText(text.also)
+        show_text(self.then, text.then)
+        show_text(self.also, text.also)
         self.setAccessibleDescription(text.countdown)
-        self._fit()
-
-    def _fit(self) -> None:
-        for label in (self.then, self.also):
-            label.setVisible(bool(label.text()))

@@ -11,8 +11,8 @@ from gui.widgets.when_shown import WhenShown
 
 
 class DatedList(ListPanel):
-    def __init__(self, document: Document, title: str, empty_text: str, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, empty_text, accessible_name, parent)
+    def __init__(self, document: Document, title: str, empty_text: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, empty_text, description, parent)
         self.document = document
         # Hidden, the list catches up when shown; but with a row chosen it follows every step, so
         # that a row no longer known leaves the list and the detail pane at once.

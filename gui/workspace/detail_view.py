@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from gui.widgets.focus_mark import FocusMark
 from gui.document.document import Document
 from gui.widgets.text import esc, link
 from scenario.labels import EVENT_KINDS, SIDES, THEMES, short_date, status_phrase
@@ -29,6 +30,7 @@ class DetailView(QTextBrowser):
         self._item: object = None
         self.setOpenLinks(False)
         self.setAccessibleName("Details of the selected item")
+        FocusMark(self)
         self.anchorClicked.connect(self._open)
         self.setPlaceholderText(EMPTY)
         document.selectionChanged.connect(self.show_item)

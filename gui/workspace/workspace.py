@@ -39,6 +39,7 @@ class Workspace(QWidget):
         self.arguments = ArgumentsView(editor)
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("What you do at this date")
         self.tabs.addTab(self.arguments, "&Arguments")
         self._assumptions = self.tabs.add_lazy(lambda: AssumptionsView(editor), "Your assu&mptions")
         self._charts = self.tabs.add_lazy(lambda: ChartsView(document), "&Charts")
@@ -61,6 +62,13 @@ class Workspace(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.stepper)
         layout.addWidget(self.main, 1)
+
+    def show_tab(self, index: int) -> None:
+        """Bring a tab to the front and give the keyboard to the tab bar, as a click on the tab would:
+        a keyboard user lands on the tab just chosen (a screen reader says which), and Tab goes on into
+        its page, not from wherever the focus was before."""
+        self.tabs.setCurrentIndex(index)
+        self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @property
     def assumptions(self) -> AssumptionsView:

@@ -185,3 +185,22 @@ def test_debrief_moves_through_checkpoints_with_the_keyboard(qtbot, window: Clas
         assert name not in view.text.toPlainText()
     QTest.keyClick(view, Qt.Key.Key_Escape)
     assert not view.isVisible()
+
+
+def test_debrief_adds_a_checkpoint_by_keyboard(qtbot, window: ClassWindow) -> None:
+    """The date box leaves the arrow keys to the slides, so it takes no Tab; Alt+D reaches it, Enter adds the date."""
+    import datetime as dt
+
+    window.debrief_action.trigger()
+    view = window.debrief_view
+    qtbot.waitUntil(view.isActiveWindow)  # a mnemonic reaches only the active window
+    QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert view.focusWidget() is view.date
+    before = view.date.date().toPython()
+    QTest.keyClick(view.date, Qt.Key.Key_Up)  # the arrow keys are the date box's while it has the focus
+    chosen = view.date.date().toPython()
+    assert chosen > before
+    QTest.keyClick(view.date, Qt.Key.Key_Return)
+    assert view.slide.date == chosen and "Added by the teacher" in view.slide.title
+    assert view.focusWidget() is not view.date, "the arrow keys move between checkpoints again"
+    view.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -175,3 +176,38 @@ def test_after_save_image_the_chart_chosen_next_reaches_the_screen(display, tmp_
     # A stale canvas differs from the timeline over whole regions (3% of the mini pack's mostly
     # white charts); a second draw of the same chart, by a few pixels where constrained layout settles.
     assert all(float(share) < 0.001 for share in shares.values()), shares
+
+
+@pytest.fixture
+def full_hd() -> dict:
+    """A 1920x1080 virtual screen with a window manager, on a display number Xvfb picks (free
+    whatever else is running), as the screen of a school laptop."""
+    if not shutil.which("openbox"):
+        pytest.skip("needs openbox (apt-get install openbox)")
+    server = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        env = dict(os.environ, DISPLAY=f":{server.stdout.readline().strip()}", QT_QPA_PLATFORM="xcb")
+        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+        try:
+            yield env
+        finally:
+            wm.terminate()
+            wm.wait(5)
+    finally:
+        server.terminate()
+        server.wait(5)
+        server.stdout.close()
+
+
+@pytest.mark.parametrize("scale, points", [("1.5", None), ("1", 14.0)], ids=["150 percent", "14 pt font"])
+def test_at_150_percent_or_a_14_pt_font_nothing_is_cut_or_off_screen(full_hd, tmp_path, scale, points):
+    """WCAG 1.4.4 Resize text: every tab of a busy day, with the text larger (tests/gui/window_fit.py
+    lists what it checks: labels and buttons that need more room than they have, widgets outside
+    the window, tabs scrolled out of sight, the status bar)."""
+    command = [sys.executable, "-m", "tests.gui.window_fit", str(tmp_path / "data")] + (["--font-points", str(points)] if points else [])
+    done = subprocess.run(command, env=dict(full_hd, QT_SCALE_FACTOR=scale), cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["misfits"] == [], f"window {result['size']}:\n" + "\n".join(result["misfits"])

@@ -183,7 +183,7 @@ def test_a_tab_is_built_when_first_shown_with_the_state_of_that_moment(window, q
     press(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     view = window.workspace.disagreements
     assert tabs.currentIndex() == 5 and view.isVisible()
-    assert view.view.accessibleName() == "Disagreements between sources"
+    assert view.view.accessibleDescription() == "Disagreements between sources"
     assert row_texts(view) == ["How many users?\n2 positions · 20 Jan 2030"]
 
 
