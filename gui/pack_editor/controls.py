@@ -80,6 +80,12 @@ class FieldControl(QWidget):
     def focus_input(self) -> None:
         (self.focusProxy() or self).setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def name(self, label: str, description: str) -> None:
+        """Name the input a screen reader lands on (the one taking focus, not this container)."""
+        target = self.focusProxy() or self
+        target.setAccessibleName(label)
+        target.setAccessibleDescription(description)
+
 
 class LineControl(FieldControl):
     def __init__(self, spec: FieldSpec) -> None:
@@ -112,7 +118,7 @@ class LongTextControl(FieldControl):
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.count.setAccessibleName(f"{spec.name} length")
+        self.count.setAccessibleDescription(f"Length of {spec.name} against its limit")
         column.addWidget(self.edit)
         column.addWidget(self.count)
         self.layout_.addLayout(column)
@@ -222,7 +228,6 @@ class RefsControl(FieldControl):
         self.choices = choices
         self.list = QListWidget()
         self.list.setMaximumHeight(QFontMetrics(self.list.font()).lineSpacing() * 6 + 12)
-        self.list.setAccessibleName(spec.name)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # long titles end in "…"; the tooltip has them whole
         self.layout_.addWidget(self.list, 1)
@@ -307,6 +312,11 @@ class OptionalControl(FieldControl):
         self.setFocusProxy(self.given)
         self.given.toggled.connect(self._toggled)
         inner.edited.connect(lambda value, typing: self._emit(value, typing))
+
+    def name(self, label: str, description: str) -> None:
+        self.given.setAccessibleName(f"{label}: set")  # the tick's own word stays in its name
+        self.given.setAccessibleDescription(f"Give {label} a value, or leave it out")
+        self.inner.name(label, description)
 
     def _toggled(self, on: bool) -> None:
         self.inner.setEnabled(on)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QVBoxLayout, QWidget)
 
 from gui.widgets.folders import remember, start_folder
-from gui.widgets.plain import plain_label, warn
+from gui.widgets.plain import plain_label, warn, without_mnemonic
 from gui.widgets.text_table import TextTableModel
 from gui.widgets.theme import MutedLabel
 from scenario.authoring.csv_events import MAX_CSV_BYTES, CsvImport, read_events_csv
@@ -41,7 +41,8 @@ def _source_label(source_id: str, new_sources: Mapping[str, Mapping[str, Any]]) 
     return f"New: {source['publisher']}, “{source['title']}”" if source is not None else source_id
 
 
-def _table(model: TextTableModel, accessible_name: str) -> QTableView:
+def _table(model: TextTableModel, title: QLabel, description: str) -> QTableView:
+    """A read-only table, named by the title shown above it (its count included) and described by its columns."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -51,7 +52,9 @@ def _table(model: TextTableModel, accessible_name: str) -> QTableView:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    table.setAccessibleName(accessible_name)
+    table.setAccessibleName(without_mnemonic(title.text()))
+    table.setAccessibleDescription(description)
+    title.setBuddy(table)
     return table
 
 
@@ -64,15 +67,13 @@ class CsvImportDialog(QDialog):
         self.resize(960, 600)
         new_sources = {s["id"]: s for s in found.sources}
         self.counts = plain_label(summary(found), bold=True)
+        rejected_title = QLabel(f"&Rejected rows ({len(found.rejected)})")
+        events_title = QLabel(f"&Events to be added ({len(found.events)})")
         self.events = _table(TextTableModel(EVENT_COLUMNS, [
             (e["date"], e["title"], e["kind"], "; ".join(_source_label(s, new_sources) for s in e["sources"]), e["detail"])
-            for e in found.events]), "Events to be added: date, title, kind, source and detail")
+            for e in found.events]), events_title, "Date, title, kind, source and detail of each event")
         self.rejected = _table(TextTableModel(REJECTED_COLUMNS, [(str(r.line), r.reason) for r in found.rejected]),
-                               "Rejected rows: line in the file and why")
-        rejected_title = QLabel(f"&Rejected rows ({len(found.rejected)})")
-        rejected_title.setBuddy(self.rejected)
-        events_title = QLabel(f"&Events to be added ({len(found.events)})")
-        events_title.setBuddy(self.events)
+                               rejected_title, "The line in the file and why it was rejected")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("&Import")

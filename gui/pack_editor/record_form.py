@@ -71,8 +71,8 @@ class RecordForm(QWidget):
                 continue
             control = self._control(field)
             control.setToolTip(plain_tooltip(field_help(field)))
-            control.setAccessibleName(field_label(field.name))
-            label.setBuddy(control)
+            control.name(label.text(), field_help(field))
+            label.setBuddy(control.focusProxy() or control)
             control.edited.connect(lambda value, typing, name=field.name: self.editor.edit_value((*self.path, name), value, typing))
             self.controls[field.name] = control
             form.addRow(label, self._with_id_button(control) if field.kind == "id" else control)

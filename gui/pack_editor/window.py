@@ -106,6 +106,7 @@ class PackEditorWindow(QMainWindow):
         self.form_heading = plain_label(bold=True, point_delta=1)
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
+        self.form_area.setAccessibleName("The selected record's fields")
         form_column = QWidget()
         form_layout = QVBoxLayout(form_column)
         form_layout.setContentsMargins(0, 0, 0, 0)

@@ -245,3 +245,31 @@ def test_status_notices_are_announced_to_a_screen_reader(window, monkeypatch) ->
                         lambda event: said.append(event.message()) if isinstance(event, QAccessibleAnnouncementEvent) else None)
     press(window, Qt.Key.Key_Right)  # to 5 Jan 2030, the day the question opens
     assert any(m.startswith("A forecast question opened: Will AppCo be sold") for m in said), said
+
+
+def test_the_pack_editor_names_every_control_in_every_section_and_dialog(qtbot, data_dir, packs_dir, tmp_path) -> None:
+    """A teacher writing a pack with a screen reader: every kind of record, its form (nested
+    records' forms too), the problems panel, the preview and CSV import dialogs."""
+    import shutil
+
+    from gui.app.application import pack_editor_window
+    from gui.pack_editor.csv_import_dialog import CsvImportDialog
+    from gui.pack_editor.file_commands import PreviewDialog
+    from scenario.authoring.csv_events import read_events_csv
+    from scenario.authoring.fields import SECTIONS
+    from tests.conftest import MINI_PACK
+
+    pack = Path(shutil.copy(MINI_PACK, tmp_path / "mini.json"))
+    editor = pack_editor_window(data_dir, pack, packs_dir=packs_dir)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(editor)
+    editor.show()
+    for section in SECTIONS:
+        editor.show_section(section)
+        editor.select_row(0)
+        assert_all_named(editor)
+    pack_data = editor.document.tree
+    assert_all_named(_dialog(qtbot, PreviewDialog(dt.date(2030, 1, 1), dt.date(2030, 6, 30), [("r-exec", "Executive")], editor)))
+    rows = read_events_csv(b"date,title,detail,kind,source_url,publisher\n2030-01-02,A,B,court,https://example.org/a,Ex\n"
+                           b"bad,A,B,court,https://example.org/b,Ex\n", pack_data)
+    assert_all_named(_dialog(qtbot, CsvImportDialog(rows, "events.csv", editor)))
