@@ -4,32 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from gui.charts.figure_panel import preload_charts
-from gui.start.new_scenario_dialog import NewScenarioDialog
-from gui.document.editor import Editor
-from gui.editors.forecast_alerts import ForecastAlerts
-from scenario.rules import Move
 from gui.app.settings import THEMES, UiSettings
 from gui.app.window_size import size_first_window
+from gui.charts.figure_panel import preload_charts
+from gui.document.editor import Editor
+from gui.editors.forecast_alerts import ForecastAlerts
+from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.start.scenario_list import ScenarioListModel
 from gui.start.start_page import StartPage
 from gui.widgets.announce import announce
-from gui.widgets.plain import message_box
-from gui.widgets.typed_text import commit_typed_text
 from gui.widgets.folders import remember as remember_folder, start_folder
 from gui.widgets.plain import message_box, without_mnemonic
-from gui.workspace.step_actions import StepActions
 from gui.widgets.theme import ThemeSwitcher
+from gui.widgets.typed_text import commit_typed_text
+from gui.workspace.step_actions import StepActions
 from gui.workspace.workspace import Workspace
 from scenario.labels import short_date
 from scenario.pack import LoadedPack, PackError, discover_packs
+from scenario.rules import Move
 from scenario.userfile import FileError
 
 if TYPE_CHECKING:
