@@ -14,6 +14,10 @@ from scenario.labels import banner_text
 
 
 class Banner(QFrame):
+    """Its height only grows while a pack is open: when a line of it comes or goes with a step,
+    everything below would move up or down under the student's eyes, and Qt would lay out and
+    repaint the whole page for it. A new pack starts it afresh."""
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -33,6 +37,7 @@ class Banner(QFrame):
         for label in (self.date_label, self.countdown, self.then, self.also):
             layout.addWidget(label)
         document.dateChanged.connect(self.show_date)
+        document.packOpened.connect(lambda _loaded: self.setMinimumHeight(0))
 
     def show_date(self, day: dt.date) -> None:
         timeline = self.document.timeline
@@ -43,3 +48,8 @@ class Banner(QFrame):
         show_text(self.then, text.then)
         show_text(self.also, text.also)
         self.setAccessibleDescription(text.countdown)
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if needed > self.minimumHeight():
+            self.setMinimumHeight(needed)

@@ -107,3 +107,20 @@ def test_a_step_repaints_only_what_changed_not_the_page_in_front(window):
     assert window.document.date == D(2030, 3, 3)
     assert window.workspace.banner.date_label.text() == "Sun 3 Mar 2030"
     assert paints.seen == []
+
+
+def test_the_banner_only_grows_while_stepping_so_the_page_below_does_not_jump(window):
+    """A deadline's "then" line comes and goes with the date; the banner keeps the room it has
+    needed, so the lists below stay where the student's eyes are (and are not laid out again)."""
+    banner = window.workspace.banner
+    heights, tops = [], []
+    for _ in range(40):
+        if window.document.target(Move.NEXT_EVENT) is None:
+            break
+        press(window, Key.Key_Right)
+        QApplication.processEvents()
+        assert banner.height() >= banner.layout().totalHeightForWidth(banner.width())  # every line it shows fits
+        heights.append(banner.height())
+        tops.append(window.workspace.events.mapTo(window, window.workspace.events.rect().topLeft()).y())
+    assert len(heights) > 5 and heights == sorted(heights)
+    assert tops == sorted(tops)
