@@ -78,10 +78,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.step_actions = StepActions(document, self)
         self.scenario_list = ScenarioListModel(document, self)
-        self.start_page = StartPage(self.scenario_list)
+        self._start_page: StartPage | None = None
         self.workspace = Workspace(editor, self.step_actions)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
         self.save_status = QLabel()
@@ -98,9 +97,6 @@ class MainWindow(QMainWindow):
         self.forecast_alerts = ForecastAlerts(document, self.workspace.tabs, self.workspace.forecasts, self.statusBar(),
                                               self._remember_lock_question, self)
         self._build_menus()
-        self.start_page.chosen.connect(self._start_scenario)
-        self.start_page.resumed.connect(self._resume)
-        self.start_page.failed.connect(self.show_pack_error)
         document.packOpened.connect(self._pack_opened)
         document.dateChanged.connect(self._update_title)
         document.scenarioLeaving.connect(lambda: commit_typed_text(self))
@@ -194,6 +190,18 @@ class MainWindow(QMainWindow):
         help_menu.addAction("&Keyboard shortcuts", lambda: _shortcuts_dialog().show_shortcuts(self)).setShortcut(QKeySequence("F1"))
         help_menu.addAction("&About Divestiture Lab", self.show_about)
 
+    @property
+    def start_page(self) -> StartPage:
+        """Built when first needed: a start that goes straight into a scenario (the last one, or
+        `--pack`) paints its window without it."""
+        if self._start_page is None:
+            page = self._start_page = StartPage(self.scenario_list)
+            page.chosen.connect(self._start_scenario)
+            page.resumed.connect(self._resume)
+            page.failed.connect(self.show_pack_error)
+            self.pages.insertWidget(0, page)
+        return self._start_page
+
     def show_start_page(self) -> None:
         """Scans the pack folder afresh each time, so a pack a teacher just copied in appears."""
         self.start_page.set_packs(discover_packs(*self.document.packs_dirs))
@@ -233,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def _pack_saved(self, _file: Path) -> None:
         """A pack saved in an editor appears on the start page at once, if that is where the student is."""
-        if self.pages.currentWidget() is self.start_page:
+        if self._start_page is not None and self.pages.currentWidget() is self._start_page:
             self.show_start_page()
 
     def show_about(self) -> None:
