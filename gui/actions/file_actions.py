@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 
 from gui.start.scenarios_dialog import ScenariosDialog
 from gui.actions.save_file import save_file
 from gui.widgets.folders import remember, start_folder
-from gui.widgets.plain import file_stem, warn
+from gui.widgets.plain import choose, file_stem, warn
 from scenario.exchange import ExchangeError, encode_scenario_file
 from scenario.labels import short_date
 from scenario.pack_index import packs_by_id
@@ -76,11 +76,10 @@ def restore_backup(window: CommandHost) -> None:
     if not backups:
         warn(window, "No backups", f"There are no backups in {data_dir} yet. One is made each day the app is used.")
         return
-    labels = [f"{short_date(b.made.date())} {b.made:%H:%M} UTC ({b.kind})" for b in backups]
-    choice, ok = QInputDialog.getItem(window, "Restore from backup", "Replace all saved scenarios with the backup made:", labels, 0, False)
-    if not ok:
+    backup = choose(window, "Restore from backup", "Replace all saved scenarios with the backup made:", backups,
+                    lambda b: f"{short_date(b.made.date())} {b.made:%H:%M} UTC ({b.kind})")
+    if backup is None:
         return
-    backup = backups[labels.index(choice)]
     document.shutdown()
     try:
         restore(data_dir, backup.path)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.app.main_window import MainWindow
 from gui.document.document import Document
@@ -96,13 +96,18 @@ def run(data_dir: Path, theme: str | None, pack: LoadedPack | None, day: dt.date
         if window.first_start:
             keep_on_screen(window)
         return app.exec()
+    return _screenshot(app, window, screenshot, size)
+
+
+def _screenshot(app: QApplication, window: QWidget, out: Path, size: tuple[int, int]) -> int:
+    """`--screenshot`: the window at `size`, laid out and painted once as a person would first see it."""
     window.resize(*size)
     window.show()
-    app.processEvents()  # lay out and paint once, as a person would first see it
-    saved = window.grab().save(str(screenshot), "PNG")
+    app.processEvents()
+    saved = window.grab().save(str(out), "PNG")
     window.close()
     if not saved:
-        print(f"divestiture-lab: error: could not write the screenshot to {screenshot}", file=sys.stderr)
+        print(f"divestiture-lab: error: could not write the screenshot to {out}", file=sys.stderr)
         return 2
     return 0
 
@@ -166,12 +171,4 @@ def run_pack_editor(data_dir: Path, theme: str | None, file: Path | None, screen
         window.show()
         keep_on_screen(window)
         return app.exec()
-    window.resize(*size)
-    window.show()
-    app.processEvents()
-    saved = window.grab().save(str(screenshot), "PNG")
-    window.close()
-    if not saved:
-        print(f"divestiture-lab: error: could not write the screenshot to {screenshot}", file=sys.stderr)
-        return 2
-    return 0
+    return _screenshot(app, window, screenshot, size)

@@ -18,11 +18,34 @@ from scenario.authoring.draft import Path as TreePath
 _MERGE_TYPING = 1
 
 
-class SetValue(QUndoCommand):
+class _FieldEdit(QUndoCommand):
+    """An edit of the value at `path`; keystrokes in one field (`typing`) merge into one step."""
+
+    def __init__(self, document: PackDocument, path: TreePath, new: Any, text: str, typing: bool) -> None:
+        super().__init__(text)
+        self.document, self.path, self.new, self.typing = document, path, new, typing
+
+    @property
+    def where(self) -> TreePath:
+        return self.path
+
+    def id(self) -> int:
+        return _MERGE_TYPING if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if type(other) is not type(self) or not other.typing or other.path != self.path or not self._merges(other):
+            return False
+        self.new = other.new  # what the field held before the typing began is kept, for undo
+        return True
+
+    def _merges(self, other: _FieldEdit) -> bool:
+        return True
+
+
+class SetValue(_FieldEdit):
     def __init__(self, document: PackDocument, path: TreePath, value: Any, text: str, typing: bool = False,
-                 insert_at: int | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
-        self.document, self.path, self.new, self.typing = document, path, value, typing
+                 insert_at: int | None = None) -> None:
+        super().__init__(document, path, value, text, typing)
         self.insert_at = insert_at  # where the key goes if the record leaves it out
         self.old: Any = ABSENT
         self.position: int | None = None  # where a key the edit removes stood, to put it back there
@@ -34,26 +57,13 @@ class SetValue(QUndoCommand):
     def undo(self) -> None:
         self.document.apply_set(self.path, self.old, self.position)
 
-    @property
-    def where(self) -> TreePath:
-        return self.path
 
-    def id(self) -> int:
-        return _MERGE_TYPING if self.typing else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetValue) or not other.typing or other.path != self.path:
-            return False
-        self.new = other.new  # self.old stays what the field held before the typing began
-        return True
-
-
-class RenameId(QUndoCommand):
+class RenameId(_FieldEdit):
     """A record's new id, with every citation of its old one following it, as one step."""
 
     def __init__(self, document: PackDocument, path: TreePath, new: str, cited: list[TreePath], text: str, typing: bool = False) -> None:
-        super().__init__(text)
-        self.document, self.path, self.new, self.cited, self.typing = document, path, new, cited, typing
+        super().__init__(document, path, new, text, typing)
+        self.cited = cited
         self.old = document.get(path)
 
     def redo(self) -> None:
@@ -67,19 +77,9 @@ class RenameId(QUndoCommand):
         for where in self.cited:
             self.document.apply_set(where, value)
 
-    @property
-    def where(self) -> TreePath:
-        return self.path
-
-    def id(self) -> int:
-        return _MERGE_TYPING if self.typing else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        """Typing an id renames its citations at each key; the step keeps the id it started from."""
-        if not isinstance(other, RenameId) or not other.typing or other.path != self.path or other.cited != self.cited:
-            return False
-        self.new = other.new
-        return True
+    def _merges(self, other: _FieldEdit) -> bool:
+        """Typing an id renames its citations at each key, the same ones throughout."""
+        return isinstance(other, RenameId) and other.cited == self.cited
 
 
 class InsertRow(QUndoCommand):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.widgets.folders import remember, start_folder
-from gui.widgets.plain import message_box, plain_label, warn
+from gui.widgets.plain import choose, message_box, plain_label, warn
 from scenario.authoring.draft import Draft, read_draft
 from scenario.authoring.ids import suggest_id
 from scenario.authoring.pack_json import encode_pack_json
@@ -77,11 +77,9 @@ def duplicate_installed(window: EditorHost) -> None:
     if not packs:
         warn(window, "No installed packs", "There is no installed pack to copy.")
         return
-    labels = [f"{p.pack.title} ({p.pack.id})" for p in packs]
-    choice, ok = QInputDialog.getItem(window, "Duplicate installed pack", "Start a new pack from:", labels, 0, False)
-    if not ok:
+    source = choose(window, "Duplicate installed pack", "Start a new pack from:", packs, lambda p: f"{p.pack.title} ({p.pack.id})")
+    if source is None:
         return
-    source = packs[labels.index(choice)]
     try:
         draft = read_draft(source.path)
     except FileError as exc:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollArea, QWidget
+
+T = TypeVar("T")
 
 
 def plain_label(text: str = "", bold: bool = False, point_delta: float = 0) -> QLabel:
@@ -74,3 +78,10 @@ def file_stem(name: str) -> str:
 def without_mnemonic(text: str) -> str:
     """A label's text as read: "R&ole && prompts" is "Role & prompts" (a lone & marks the access key)."""
     return re.sub(r"&(&?)", r"\1", text)
+
+
+def choose(parent: QWidget, title: str, label: str, items: Sequence[T], describe: Callable[[T], str]) -> T | None:
+    """One of `items`, picked from a list that shows each as `describe` says; None if cancelled."""
+    labels = [describe(item) for item in items]
+    choice, ok = QInputDialog.getItem(parent, title, label, labels, 0, False)
+    return items[labels.index(choice)] if ok else None

@@ -15,6 +15,8 @@ from gui.widgets.rows_model import PayloadRole
 from scenario.pack import load_pack
 from tests.conftest import MINI_PACK
 
+CLASS = Path(__file__).resolve().parents[1] / "data" / "class-1.1"
+
 
 @pytest.fixture(autouse=True)
 def no_unexpected_message_box(monkeypatch):
@@ -71,3 +73,19 @@ def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.filterwarnings("error"))
+
+
+@pytest.fixture
+def class_window(qtbot):
+    """The teacher's class window on the test class (tests/data/class-1.1), loaded."""
+    from gui.teacher.class_window import ClassWindow
+    from scenario.resources import PACKS_DIR
+
+    window = ClassWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.load_finished, timeout=30_000):
+        window.open_paths([CLASS], [PACKS_DIR])
+    return window

@@ -23,11 +23,8 @@ from gui.app.about_dialog import AboutDialog
 from gui.app.shortcuts_dialog import ShortcutsDialog
 from gui.start.new_scenario_dialog import NewScenarioDialog
 from gui.start.scenarios_dialog import ScenariosDialog
-from gui.teacher.class_window import ClassWindow
 from gui.widgets.plain import without_mnemonic
-from scenario.resources import PACKS_DIR
 
-CLASS = Path(__file__).resolve().parents[1] / "data" / "class-1.1"
 
 
 def exposed_name(widget: QWidget) -> str:
@@ -189,18 +186,6 @@ def test_the_export_name_question_names_its_field(window, qtbot, monkeypatch) ->
     QTimer.singleShot(0, walk_and_cancel)
     classroom_actions.export_submission(window)
     assert seen == [[]], seen
-
-
-@pytest.fixture
-def class_window(qtbot) -> ClassWindow:
-    window = ClassWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.load_finished, timeout=30_000):
-        window.open_paths([CLASS], [PACKS_DIR])
-    return window
 
 
 def test_the_class_window_and_its_views_name_every_control(class_window, qtbot) -> None:

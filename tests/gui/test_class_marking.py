@@ -14,20 +14,13 @@ from PySide6.QtTest import QTest
 from gui.teacher.class_window import ClassWindow
 from scenario.class_table import STUDENT_COLUMNS
 from scenario.resources import PACKS_DIR
+from tests.gui.conftest import CLASS
 
-CLASS = Path(__file__).resolve().parents[1] / "data" / "class-1.1"
 
 
 @pytest.fixture
-def window(qtbot) -> ClassWindow:
-    window = ClassWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.load_finished, timeout=30_000):
-        window.open_paths([CLASS], [PACKS_DIR])
-    return window
+def window(class_window) -> ClassWindow:
+    return class_window
 
 
 def _column(window: ClassWindow, title: str) -> list[str]:
