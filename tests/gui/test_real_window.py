@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,9 +67,9 @@ def test_main_window_appears_with_its_title_and_steps_on_a_key(display, tmp_path
         app.wait(10)
 
 
-@pytest.fixture
-def desktop(display):
-    """The virtual screen with a window manager, which gives windows a frame and a title bar."""
+@contextlib.contextmanager
+def window_manager(display: str) -> Iterator[dict]:
+    """openbox on `display`, which gives windows a frame and a title bar: the environment to run a window in."""
     if not shutil.which("openbox"):
         pytest.skip("needs openbox (apt-get install openbox)")
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
@@ -78,6 +80,13 @@ def desktop(display):
     finally:
         wm.terminate()
         wm.wait(5)
+
+
+@pytest.fixture
+def desktop(display):
+    """The virtual screen with a window manager."""
+    with window_manager(display) as env:
+        yield env
 
 
 def frame_geometry(env: dict, name: str = "Divestiture Lab") -> tuple[int, int, int, int] | None:
@@ -187,14 +196,8 @@ def full_hd() -> dict:
     server = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        env = dict(os.environ, DISPLAY=f":{server.stdout.readline().strip()}", QT_QPA_PLATFORM="xcb")
-        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
-        try:
+        with window_manager(f":{server.stdout.readline().strip()}") as env:
             yield env
-        finally:
-            wm.terminate()
-            wm.wait(5)
     finally:
         server.terminate()
         server.wait(5)
