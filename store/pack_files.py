@@ -7,11 +7,12 @@ save stays at `<name>.previous` (not ending in .json, so pack discovery never li
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from scenario.pack import DRAFT_SUFFIX, is_draft
-from store.files import copy_atomic, write_atomic
+from store.files import copy_atomic, fsync_dir, write_atomic
 
 PREVIOUS_SUFFIX = ".previous"
 
@@ -62,3 +63,11 @@ def published_path(path: Path) -> Path:
     """Where a draft goes once it is a valid pack: "tiktok.draft.json" -> "tiktok.json"."""
     path = Path(path)
     return path.with_name(path.name.removesuffix(DRAFT_SUFFIX) + ".json") if is_draft(path) else path
+
+
+def retire_draft(draft: Path) -> None:
+    """A draft that has just been published: moved to its `.previous` name, so the start page no
+    longer lists it beside the pack it became, and nothing of it is lost. OSError when it cannot."""
+    draft = Path(draft)
+    os.replace(draft, previous_path(draft))
+    fsync_dir(draft.parent)

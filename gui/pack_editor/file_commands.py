@@ -28,7 +28,7 @@ from scenario.authoring.template import blank_pack
 from scenario.model import whole
 from scenario.pack import LoadedPack, PackError, discover_packs, is_draft, parse_pack
 from scenario.userfile import FileError
-from store.pack_files import draft_path, is_installed, published_path, save_pack_file
+from store.pack_files import draft_path, is_installed, published_path, retire_draft, save_pack_file
 
 if TYPE_CHECKING:
     from gui.pack_editor.host import EditorHost
@@ -107,6 +107,7 @@ def save(window: EditorHost) -> bool:
                           "Save your changes as a new pack instead?", window)
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Save and save_as_new(window)
+    window.document.check_now()  # what was typed in the last moments counts (the re-check waits for a pause)
     if not window.document.errors and is_draft(file):
         file = published_path(file)  # a draft without errors is published under its pack's name
     return _write(window, file)
@@ -156,6 +157,13 @@ def _write(window: EditorHost, file: Path) -> bool:
     except OSError as exc:
         warn(window, "Save failed", f"Could not write {target}; the file is as it was.", exc.strerror or str(exc))
         return False
+    published_from = document.file if document.file is not None and is_draft(document.file) and not is_draft(target) else None
+    if published_from is not None and published_from.exists():
+        try:
+            retire_draft(published_from)
+        except OSError as exc:
+            warn(window, "The old draft is still there", f"{target} is saved, but {published_from} could not be moved aside, "
+                 "so the start page still lists it.", exc.strerror or str(exc))
     document.mark_saved(target)
     window.editor.undo_stack.setClean()
     window.statusBar().showMessage(f"Saved {'a draft to ' if target != file else ''}{target}", 10000)

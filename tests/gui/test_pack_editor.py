@@ -306,6 +306,23 @@ def test_a_pack_with_errors_is_saved_as_a_draft_when_the_author_agrees(editor: P
     assert editor.document.file == draft
 
 
+def test_a_draft_saved_once_its_errors_are_fixed_is_published_and_leaves_the_start_page(editor, pack_file: Path, monkeypatch, data_dir):
+    """The draft becomes the pack; the draft file is moved aside (kept as .previous), so packs
+    list the published pack alone, not it beside its greyed-out draft."""
+    from scenario.pack import discover_packs
+
+    editor.editor.edit_value(("events", 1, "title"), "")
+    answer(monkeypatch, QMessageBox.StandardButton.Save)
+    assert file_commands.save(editor)
+    draft = pack_file.with_name("mini.draft.json")
+    pack_file.unlink()  # a pack that was only ever a draft
+    editor.editor.edit_value(("events", 1, "title"), "Order 2 is signed")
+    assert file_commands.save(editor)
+    assert editor.document.file == pack_file and load_pack(pack_file).pack.events[1].title == "Order 2 is signed"
+    assert not draft.exists() and json.loads(previous_path(draft).read_text())["events"][1]["title"] == ""
+    assert [(e.path.name, e.draft) for e in discover_packs(pack_file.parent)] == [("mini.json", False)]
+
+
 def test_an_installed_pack_is_never_overwritten(open_editor, packs_dir: Path, monkeypatch):
     installed = packs_dir / "mini.json"
     before = installed.read_bytes()
