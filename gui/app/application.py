@@ -151,6 +151,16 @@ def pack_editor_window(data_dir: Path, file: Path | None, packs_dir: Path = PACK
     window = PackEditorWindow(document, (packs_dir,), user_packs_dir(data_dir), preview_window)
     document.setParent(window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    settings = UiSettings(data_dir)
+    geometry = settings.get("editor/geometry")
+    if geometry.isEmpty() or not window.restoreGeometry(geometry):
+        size_first_window(window, EDITOR_PREFERRED)
+
+    def keep_geometry() -> None:
+        settings.set("editor/geometry", window.saveGeometry())
+        settings.sync()
+
+    window.closing.connect(keep_geometry)
     return window
 
 
@@ -167,7 +177,6 @@ def run_pack_editor(data_dir: Path, theme: str | None, file: Path | None, screen
         print(f"divestiture-lab: error: cannot open pack: {exc}", file=sys.stderr)
         return 2
     if screenshot is None:
-        size_first_window(window, EDITOR_PREFERRED)
         window.show()
         keep_on_screen(window)
         return app.exec()

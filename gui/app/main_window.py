@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPai
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from gui.app.settings import THEMES, UiSettings
-from gui.app.window_size import size_first_window
+from gui.app.window_size import keep_on_screen, size_first_window
 from gui.charts.figure_panel import preload_charts
 from gui.document.editor import Editor
 from gui.editors.forecast_alerts import ForecastAlerts
@@ -236,8 +236,8 @@ class MainWindow(QMainWindow):
         self.pack_editors.append(editor)
         editor.document.saved.connect(self._pack_saved)
         editor.destroyed.connect(lambda *_: self.pack_editors.remove(editor) if editor in self.pack_editors else None)
-        editor.resize(self.size())
         editor.show()
+        keep_on_screen(editor)
 
     def _pack_saved(self, _file: Path) -> None:
         """A pack saved in an editor appears on the start page at once, if that is where the student is."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QSettings
 DEFAULTS: dict[str, Any] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
+    "editor/geometry": QByteArray(),  # the pack editor's window, where the author last left it
     "splitters/leftSplitter": QByteArray(),
     "splitters/mainSplitter": QByteArray(),
     "view/theme": "system",

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton,
@@ -50,6 +50,8 @@ def locate(path: TreePath) -> tuple[Section, TreePath | None, TreePath]:
 
 
 class PackEditorWindow(QMainWindow):
+    closing = Signal()  # the author closed it (any unsaved changes settled): whoever keeps its layout saves it now
+
     def __init__(self, document: PackDocument, installed_dirs: tuple[Path, ...], user_packs: Path,
                  preview: Preview | None = None) -> None:
         super().__init__()
@@ -363,6 +365,7 @@ class PackEditorWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.settle_changes():
+            self.closing.emit()
             event.accept()
         else:
             event.ignore()

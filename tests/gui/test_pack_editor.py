@@ -644,3 +644,15 @@ def test_an_id_typed_to_match_another_does_not_take_over_that_ones_citations(edi
     assert all(second + "-x" in editor.document.get(("events", n, "sources")) for n in cites[first])  # its own followed it
     assert all(second in editor.document.get(("events", n, "sources")) for n in cites[second])  # the other's stayed
     assert errors(editor) == []
+
+
+def test_the_editor_opens_where_and_as_large_as_the_author_left_it(qtbot, data_dir: Path, pack_file: Path, packs_dir: Path):
+    first = pack_editor_window(data_dir, pack_file, packs_dir=packs_dir)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1010, 707)
+    qtbot.waitUntil(lambda: first.size().width() == 1010)
+    first.close()  # nothing unsaved: it closes, and keeps its layout
+    again = pack_editor_window(data_dir, pack_file, packs_dir=packs_dir)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (1010, 707)
