@@ -7,18 +7,22 @@
   is what makes it take the wheel.
 - **Arrow keys.** A focused slider or spin box keeps Left, Right, Up, Down, Home, End, Page Up
   and Page Down for itself, although the window uses some of them as shortcuts (stepping the date).
+  A focused list or table keeps Up, Down, Home, End, Page Up and Page Down, as lists do
+  everywhere; Left and Right still step the date from a list, which has no use for them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget,
+)
 
 GUARDED = (QAbstractSlider, QAbstractSpinBox, QComboBox)
 _WHEEL, _POLISH, _OVERRIDE = QEvent.Type.Wheel, QEvent.Type.Polish, QEvent.Type.ShortcutOverride
-_OWN_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
-             Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+_LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+_OWN_KEYS = _LIST_KEYS | {Qt.Key.Key_Left, Qt.Key.Key_Right}
 
 
 def _scroll_instead(widget: QWidget, event: QWheelEvent) -> None:
@@ -43,10 +47,13 @@ def _guarded(widget: QObject) -> bool:
 
 
 def _keeps_key(widget: QObject, event: QKeyEvent) -> bool:
-    """A slider or spin box (combo boxes open on arrows, which the window may want) with the focus,
-    and an arrow-like key with no modifier (Shift+Right and Ctrl+Right still step the date)."""
-    return (isinstance(widget, (QAbstractSlider, QAbstractSpinBox)) and not isinstance(widget, QScrollBar)
-            and event.key() in _OWN_KEYS and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier))
+    """A slider or spin box (combo boxes open on arrows, which the window may want), or a list,
+    with the focus, and a key it moves by with no modifier (Shift+Right and Ctrl+Right still step the date)."""
+    if event.modifiers() not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+        return False
+    if isinstance(widget, (QAbstractSlider, QAbstractSpinBox)) and not isinstance(widget, QScrollBar):
+        return event.key() in _OWN_KEYS
+    return isinstance(widget, QAbstractItemView) and event.key() in _LIST_KEYS
 
 
 class InputGuard(QObject):

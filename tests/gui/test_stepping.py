@@ -124,3 +124,18 @@ def test_the_banner_only_grows_while_stepping_so_the_page_below_does_not_jump(wi
         tops.append(window.workspace.events.mapTo(window, window.workspace.events.rect().topLeft()).y())
     assert len(heights) > 5 and heights == sorted(heights)
     assert tops == sorted(tops)
+
+
+def test_in_a_list_home_and_end_move_the_list_and_left_and_right_still_step(window):
+    """A keyboard user in a list expects Home and End to reach its first and last rows, as in every list."""
+    window.document.set_date(D(2030, 3, 1))
+    events = window.workspace.events.view
+    events.setFocus()
+    assert window.focusWidget() is events
+    day = window.document.date
+    press(window, Key.Key_End)
+    assert events.currentIndex().row() == events.model().rowCount() - 1 and window.document.date == day
+    press(window, Key.Key_Home)
+    assert events.currentIndex().row() == 0 and window.document.date == day
+    press(window, Key.Key_Right)
+    assert window.document.date > day
