@@ -45,7 +45,7 @@ class ChartsView(QWidget):
         self._redraw.timeout.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(labelled("C&hart:", self.choice))
+        layout.addLayout(labelled("Char&t:", self.choice))
         layout.addWidget(self.panel, 1)
         document.scenarioOpened.connect(self.refresh)
         document.dateChanged.connect(self._date_changed)

@@ -72,7 +72,7 @@ class FigurePanel(QWidget):
         self.save_button = QPushButton("Save &image…")
         self.save_button.setToolTip("Save this chart as PNG or SVG")
         self.save_button.clicked.connect(self.save_image)
-        self.data_button = QPushButton("Show &data…")
+        self.data_button = QPushButton("Sho&w data…")
         self.data_button.setToolTip("The numbers in this chart, as a table you can read or copy")
         self.data_button.clicked.connect(self.show_data)
         self.saved_note = MutedLabel()  # what Save image did: a file dialog closing says nothing

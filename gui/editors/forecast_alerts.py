@@ -21,7 +21,7 @@ from scenario.record import ScenarioRecord
 from scenario.rules import Move, awaiting_forecast
 
 STATUS_MS = 8000
-FORECASTS_TAB = "&Forecasts"
+FORECASTS_TAB = "Fo&recasts"  # Alt+F is the File menu
 
 
 def plural(n: int, one: str, many: str) -> str:

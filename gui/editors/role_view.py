@@ -84,7 +84,7 @@ class RoleView(QScrollArea):
         self.notes = plain_label("")
         self.notes.setAccessibleDescription("What your role has learned since the start")
         form = QFormLayout()
-        form.addRow("Your &role:", self.role)
+        form.addRow("Yo&ur role:", self.role)
         self.layout_.addLayout(form)
         self.layout_.addWidget(self.role_text)
         self.layout_.addWidget(self.notes_title)

@@ -18,6 +18,7 @@ from gui.charts.charts_view import ChartsView
 from gui.workspace.detail_view import DetailView
 from gui.workspace.disagreements_view import DisagreementsView
 from gui.workspace.events_view import EventsView
+from gui.editors.forecast_alerts import FORECASTS_TAB
 from gui.editors.forecasts_view import ForecastsView
 from gui.workspace.in_force_view import InForceView
 from gui.editors.role_view import RoleView
@@ -43,7 +44,7 @@ class Workspace(QWidget):
         self.tabs.addTab(self.arguments, "&Arguments")
         self._assumptions = self.tabs.add_lazy(lambda: AssumptionsView(editor), "Your assu&mptions")
         self._charts = self.tabs.add_lazy(lambda: ChartsView(document), "&Charts")
-        self._forecasts = self.tabs.add_lazy(lambda: ForecastsView(editor), "&Forecasts")
+        self._forecasts = self.tabs.add_lazy(lambda: ForecastsView(editor), FORECASTS_TAB)
         self._role = self.tabs.add_lazy(lambda: RoleView(editor), "R&ole && prompts")
         self._disagreements = self.tabs.add_lazy(lambda: DisagreementsView(document), "Sources &disagree")
         self.left = QSplitter(Qt.Orientation.Vertical)

@@ -139,3 +139,22 @@ def test_in_a_list_home_and_end_move_the_list_and_left_and_right_still_step(wind
     assert events.currentIndex().row() == 0 and window.document.date == day
     press(window, Key.Key_Right)
     assert window.document.date > day
+
+
+def test_no_two_visible_controls_of_the_window_share_an_access_key(window):
+    """Alt+letter reaches one control only: Alt+H went to the Help menu, never to the chart picker."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    tabs = window.workspace.tabs
+    for n in range(tabs.count()):
+        tabs.setCurrentIndex(n)
+        QApplication.processEvents()
+        texts = [action.text() for action in window.menuBar().actions()]
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+        texts += [w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
+                  if w.isVisible() and not isinstance(w.parent(), QTabBar)]
+        keys = [m.group(1).lower() for text in texts for m in [re.search(r"&([^&\s])", text.replace("&&", ""))] if m]
+        clashes = {key for key in keys if keys.count(key) > 1}
+        assert not clashes, (tabs.tabText(n), sorted(clashes))

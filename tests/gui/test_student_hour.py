@@ -176,12 +176,12 @@ def test_the_forecasts_tab_counts_open_questions_and_the_status_bar_says_when_on
     tabs = window.workspace.tabs
     index = tabs.indexOf(window.workspace.forecasts)
     document.set_date(D(2030, 1, 4))
-    assert tabs.tabText(index) == "&Forecasts"
+    assert tabs.tabText(index) == "Fo&recasts"
     document.set_date(D(2030, 1, 5))
-    assert tabs.tabText(index) == "&Forecasts (1)"
+    assert tabs.tabText(index) == "Fo&recasts (1)"
     assert window.statusBar().currentMessage() == "A forecast question opened: Will AppCo be sold by 11 Feb? See the Forecasts tab (Ctrl+4)."
     window.editor.edit_forecast(document.loaded.pack.questions[0], Forecast(probability=0.4, made_on=D(2030, 1, 5)))
-    assert tabs.tabText(index) == "&Forecasts"
+    assert tabs.tabText(index) == "Fo&recasts"
 
 
 # 4. Argument rows draw over each other; needless horizontal scrollbars
