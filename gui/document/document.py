@@ -11,22 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.document.autosave import Autosave
 from gui.document.changes import Change
+from gui.document.edits import EDITS, Reveal, wall_clock
 from scenario.exchange import without_retired
 from scenario.model import Question, Source
 from scenario.pack import LoadedPack, PackError, Problem
 from scenario.pack_index import packs_by_id
-from scenario.record import Mode, ScenarioRecord, fitted_name, with_answer, with_assumption, with_forecast, with_weight
+from scenario.record import Mode, ScenarioRecord, fitted_name
 from scenario.settled import Settled, settled_nodes
 from scenario.rules import Move, forecast_locked, forecasts_to_lock, spoilers_allowed, step_target
 from scenario.timeline import Timeline
-from store.backups import utc_now
 from store.kept_packs import keep_pack
 from store.models import ScenarioSummary
 from store.errors import StoreError
@@ -35,39 +35,6 @@ from store.scenarios import Store
 T = TypeVar("T")
 
 DATE_SAVE_DELAY_MS = 400  # stepping is fast; the date is saved once the student pauses
-
-def _keyed(change: Callable[..., ScenarioRecord]) -> Callable[..., ScenarioRecord]:
-    return lambda record, key, value, day: change(record, key, value)
-
-
-def _field(name: str) -> Callable[..., ScenarioRecord]:
-    return lambda record, key, value, day: msgspec.structs.replace(record, **{name: value})
-
-
-class Reveal(NamedTuple):
-    at: dt.date  # the scenario date the student stood on
-    on: dt.datetime | None  # the wall clock (UTC), None when the clock could not be read
-
-
-def wall_clock() -> dt.datetime | None:
-    """Now, in UTC; None when the system clock is past what a date can hold (year 9999):
-    a reveal must still happen, and its scenario date is what scores depend on."""
-    try:
-        return utc_now()
-    except (OverflowError, ValueError, OSError):
-        return None
-
-
-# how an edit changes the record, and how the store saves it
-_EDITS: dict[Change, tuple[Callable[..., ScenarioRecord], Callable[..., None]]] = {
-    Change.ASSUMPTION: (with_assumption, lambda store, sid, key, value, day: store.save_assumption(sid, key, value, day)),
-    Change.WEIGHT: (_keyed(with_weight), lambda store, sid, key, value, day: store.save_weight(sid, key, value)),
-    Change.FORECAST: (_keyed(with_forecast), lambda store, sid, key, value, day: store.save_forecast(sid, key, value)),
-    Change.ANSWER: (_keyed(with_answer), lambda store, sid, key, value, day: store.save_answer(sid, key, value)),
-    Change.ROLE: (_field("role"), lambda store, sid, key, value, day: store.set_role(sid, value)),
-    Change.REVEAL: (lambda record, key, value, day: msgspec.structs.replace(record, revealed_at=value.at),
-                    lambda store, sid, key, value, day: store.set_revealed(sid, value.at, value.on)),
-}
 
 
 class Document(QObject):
@@ -258,7 +225,7 @@ class Document(QObject):
         if scenario_id != self.scenario_id and scenario_id is not None:
             self.open_scenario(scenario_id)
         assert self.record is not None
-        change, save = _EDITS[kind]
+        change, save = EDITS[kind]
         self.record = change(self.record, key, value, day)
         if self.scenario_id is not None:
             sid = self.scenario_id

@@ -94,7 +94,7 @@ def test_a_submission_says_when_on_the_wall_clock_the_student_revealed(window, m
     document.set_date(D(2030, 1, 20))
     assert _export(window, monkeypatch, tmp_path / "before.json").content.revealed_on is None
     when = dt.datetime(2030, 5, 4, 10, 30, tzinfo=dt.timezone.utc)
-    monkeypatch.setattr("gui.document.document.utc_now", lambda: when)
+    monkeypatch.setattr("gui.document.edits.utc_now", lambda: when)
     document.reveal()
     submission = _export(window, monkeypatch, tmp_path / "after.json")
     assert submission.record.revealed_at == D(2030, 1, 20) and submission.content.revealed_on == when
@@ -112,7 +112,7 @@ def test_a_clock_that_cannot_be_read_still_lets_the_student_reveal(window, monke
 
     document = window.document
     document.start_scenario(document.loaded, "Class exercise", mode="classroom")
-    monkeypatch.setattr("gui.document.document.utc_now", broken)
+    monkeypatch.setattr("gui.document.edits.utc_now", broken)
     document.reveal()
     assert document.record.revealed_at is not None and document.revealed_on is None
     assert document.store.load(document.scenario_id).revealed_at is not None
