@@ -184,6 +184,7 @@ class NestedRecords(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.setColumnHidden(0, self.spec.field("id") is None)
         self.table.setColumnHidden(2, date_field(self.spec) is None)

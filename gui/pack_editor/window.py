@@ -80,6 +80,7 @@ class PackEditorWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # rows are chosen with the arrows; Tab goes on to the form
         # one Add button per list of the section: the outcome model has two (nodes, outcomes)
         self.add_buttons = [QPushButton("Add"), QPushButton("Add")]
         for n, button in enumerate(self.add_buttons):
@@ -237,6 +238,17 @@ class PackEditorWindow(QMainWindow):
         column.addWidget(self.form)
         column.addStretch(1)
         self.form_area.setWidget(holder)
+        self._problems_after(holder)
+
+    def _problems_after(self, form: QWidget) -> None:
+        """Tab reads a new form in place, then the problems panel: Qt puts a form made later at the end of the chain."""
+        last: QWidget = self.form_area
+        widget = self.form_area.nextInFocusChain()
+        while widget is not None and widget is not self.form_area:
+            if form.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        QWidget.setTabOrder(last, self.problems)
 
     def _heading(self, path: TreePath, spec: RecordSpec) -> str:
         if path == ():

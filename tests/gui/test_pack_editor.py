@@ -656,3 +656,27 @@ def test_the_editor_opens_where_and_as_large_as_the_author_left_it(qtbot, data_d
     again = pack_editor_window(data_dir, pack_file, packs_dir=packs_dir)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (1010, 707)
+
+
+def test_tab_goes_from_the_kinds_to_the_rows_through_the_form_and_then_to_the_problems(editor: PackEditorWindow, qtbot):
+    """Reading order, by keyboard alone: a form made after the window (each row shown makes one)
+    is read in place, and the rows table gives Tab up instead of walking its cells."""
+    from PySide6.QtWidgets import QWidget
+
+    section(editor, "Events", 1)
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    editor.sections.setFocus()
+    order: list[QWidget] = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        if order and widget is editor.sections:
+            break
+        order.append(widget)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    fields = [control.focusProxy() or control for control in editor.form.controls.values()]
+    at = {id(w): n for n, w in reversed(list(enumerate(order)))}  # first visit of each
+    assert at[id(editor.sections)] < at[id(editor.table)] < at[id(fields[0])]
+    assert [at[id(f)] for f in fields] == sorted(at[id(f)] for f in fields)
+    assert at[id(fields[-1])] < at[id(editor.problems)]
+    assert order.count(editor.table) == 1
