@@ -66,7 +66,7 @@ class ListPanel(QWidget):
             self._show_empty_state()
 
     def set_rows(self, rows: list[Row], title: str | None = None) -> None:
-        if title is not None:
+        if title is not None and title != self.title.text():  # the count changes on some steps only
             self.title.setText(title)
             self.view.setAccessibleName(title)
         current = self.view.currentIndex()

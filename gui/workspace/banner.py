@@ -49,7 +49,6 @@ class Banner(QFrame):
         show_text(self.also, text.also)
         self.setAccessibleDescription(text.countdown)
         layout = self.layout()
-        layout.activate()
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
         if needed > self.minimumHeight():
             self.setMinimumHeight(needed)
