@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 from gui.charts.figure_panel import FigurePanel
 from gui.document.changes import Change
 from gui.document.document import Document
+from gui.widgets.grow_only import GrowOnly
 from gui.widgets.plain import labelled, plain_label
 from scenario.record import ScenarioRecord
 
@@ -35,12 +36,17 @@ class OutcomesPanel(QWidget):
         self.settled = plain_label()
         self.settled.setAccessibleDescription("What events have already settled")
         self.settled.hide()
+        below = QWidget()
+        text = QVBoxLayout(below)
+        text.setContentsMargins(0, 0, 0, 0)
+        text.addWidget(self.settled)
+        text.addLayout(labelled("E&xplain:", self.choice))
+        text.addWidget(self.explanation)
+        self.text_kept = GrowOnly(below)  # the chart keeps its size as the explanation's lines vary
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outcomes, 1)
-        layout.addWidget(self.settled)
-        layout.addLayout(labelled("E&xplain:", self.choice))
-        layout.addWidget(self.explanation)
+        layout.addWidget(below)
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(lambda record, kind: self.refresh(record) if kind is Change.ASSUMPTION else None)
         document.explainedChanged.connect(self._show_explained)
@@ -67,6 +73,7 @@ class OutcomesPanel(QWidget):
         for outcome in model.outcomes if model else []:
             self.choice.addItem(outcome.label, outcome.id)
         self.choice.blockSignals(False)
+        self.text_kept.reset()
         self.document.explain(self.choice.currentData())
         self.refresh(record)
 
@@ -114,5 +121,6 @@ class OutcomesPanel(QWidget):
         self.document.explain(outcome_id)
         if self.implied is None or outcome_id is None:
             self.explanation.setText(NO_MODEL if self.implied is None and self._computed_for is not None else "")
-            return
-        self.explanation.setText(explain(self.implied.evaluation, outcome_id).text)
+        else:
+            self.explanation.setText(explain(self.implied.evaluation, outcome_id).text)
+        self.text_kept.fit()

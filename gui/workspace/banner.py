@@ -8,15 +8,15 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from gui.document.document import Document
+from gui.widgets.grow_only import GrowOnly
 from gui.widgets.theme import MutedLabel
 from gui.widgets.plain import plain_label, show_text
 from scenario.labels import banner_text
 
 
 class Banner(QFrame):
-    """Its height only grows while a pack is open: when a line of it comes or goes with a step,
-    everything below would move up or down under the student's eyes, and Qt would lay out and
-    repaint the whole page for it. A new pack starts it afresh."""
+    """Its height only grows while a pack is open (`GrowOnly`), so the lists below stay put as
+    lines of it come and go with the date. A new pack starts it afresh."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +37,8 @@ class Banner(QFrame):
         for label in (self.date_label, self.countdown, self.then, self.also):
             layout.addWidget(label)
         document.dateChanged.connect(self.show_date)
-        document.packOpened.connect(lambda _loaded: self.setMinimumHeight(0))
+        self.height_kept = GrowOnly(self)
+        document.packOpened.connect(lambda _loaded: self.height_kept.reset())
 
     def show_date(self, day: dt.date) -> None:
         timeline = self.document.timeline
@@ -48,7 +49,4 @@ class Banner(QFrame):
         show_text(self.then, text.then)
         show_text(self.also, text.also)
         self.setAccessibleDescription(text.countdown)
-        layout = self.layout()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-        if needed > self.minimumHeight():
-            self.setMinimumHeight(needed)
+        self.height_kept.fit()

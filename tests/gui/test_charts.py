@@ -9,6 +9,7 @@ import sys
 
 from matplotlib.dates import num2date
 from pytestqt.exceptions import TimeoutError as WaitTimeout
+from PySide6.QtWidgets import QApplication
 
 from gui.charts.charts_view import BALANCE, COMPARISON, HISTORY, TORNADO
 from scenario.rules import Move
@@ -205,3 +206,33 @@ def test_no_explanation_is_cut_off_at_1280x800_once_events_have_settled_the_mode
             except WaitTimeout:
                 cut.append((panel.choice.itemText(index), label.accessibleName()))
     assert cut == []
+
+
+def test_dragging_an_assumption_never_draws_the_outcome_chart_afresh(qtbot, data_dir, packs_dir):
+    """The explanation under the chart gains and loses a wrapped line as the numbers change; the
+    chart must not shrink and grow with it, since each resize is a full draw (about 100 ms, a
+    stutter while dragging a slider). The text below keeps the room it has needed."""
+    from gui.app.application import build_window
+    from scenario.pack import find_pack
+    from scenario.resources import PACKS_DIR
+
+    window = build_window(data_dir, theme="light", pack=find_pack("tiktok-2020", PACKS_DIR), packs_dir=packs_dir)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    panel = window.workspace.assumptions.outcomes
+    show_tab(window, window.workspace.assumptions, qtbot, panel.outcomes)
+    row = next(iter(window.workspace.assumptions.rows.values()))
+    row.ranged.setChecked(True)
+    qtbot.waitUntil(lambda: panel.outcomes.blitter is not None and "10th percentile (%)" in panel.outcomes.table().columns)
+    panel.outcomes.canvas.repaint()
+    full_draws, explanations = [], set()
+    panel.outcomes.canvas.mpl_connect("draw_event", full_draws.append)
+    for value in range(int(row.value.minimum()), int(row.value.maximum()) + 1):
+        row.value.setValue(value)
+        QApplication.processEvents()
+        panel.outcomes.canvas.repaint()
+        explanations.add(panel.explanation.text())
+        assert panel.explanation.height() >= panel.explanation.heightForWidth(panel.explanation.width())  # all of it shows
+    assert len(explanations) > 20
+    assert full_draws == []
