@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from gui.document.dated_refresh import DatedRefresh
 from gui.widgets.list_panel import ListPanel
 from gui.widgets.rows_model import PrefixRows, Row, RowCache
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel
-from gui.widgets.when_shown import WhenShown
 from gui.editors.weight_editor import WeightEditor
 from scenario.argument_balance import weight_totals
 from scenario.labels import SIDES, THEMES, short_date
@@ -67,7 +67,7 @@ class ArgumentsView(QWidget):
         self._rows = RowCache(_row)
         # Hidden behind another tab, the lists catch up when shown; with an argument chosen they
         # follow every step, so an argument no longer made leaves the list and the detail pane at once.
-        refresh = WhenShown(self, self.refresh, needed_now=lambda: any(p.view.currentIndex().isValid() for p in self.columns.values()))
+        refresh = DatedRefresh(self, document, self.refresh, needed_now=lambda: any(p.view.currentIndex().isValid() for p in self.columns.values()))
         document.packOpened.connect(self._rows.clear)
         document.packOpened.connect(self._pack_opened)
         document.dateChanged.connect(refresh)

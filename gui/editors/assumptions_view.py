@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from gui.document.dated_refresh import DatedRefresh
 from gui.editors.assumption_row import AssumptionRow
 from gui.charts.outcomes_panel import OutcomesPanel
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
-from gui.widgets.when_shown import WhenShown
 from gui.widgets.plain import scrolling
 from gui.widgets.text import plain_tooltip
 from scenario.labels import short_date
@@ -63,7 +63,7 @@ class AssumptionsView(QSplitter):
         self.setSizes([560, 440])
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(self._record_changed)
-        self._evidence_when_shown = WhenShown(self, self._show_evidence)
+        self._evidence_when_shown = DatedRefresh(self, document, self._show_evidence)
         document.dateChanged.connect(self._evidence_when_shown)
         if document.record is not None:  # built after the scenario opened (its tab first shown)
             self._scenario_opened(document.record)

@@ -8,13 +8,13 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from gui.document.dated_refresh import DatedRefresh
 from gui.widgets.typed_text import TypedLine
 from gui.charts.figure_panel import FigurePanel
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.plain import plain_label, scrolling, show_text
-from gui.widgets.when_shown import WhenShown
 from scenario.labels import short_date
 from scenario.model import Question
 from scenario.record import Forecast, ScenarioRecord
@@ -124,7 +124,7 @@ class ForecastsView(QSplitter):
         self.addWidget(self.calibration)
         self.setSizes([560, 400])
         # Only while visible: scoring loads numpy, which the first paint should not wait for.
-        self.refresh = WhenShown(self, self._show)
+        self.refresh = DatedRefresh(self, document, self._show)
         for signal in (document.dateChanged, document.scenarioOpened):
             signal.connect(self.refresh)
         document.recordChanged.connect(lambda _record, kind: self.refresh() if kind in (Change.FORECAST, Change.REVEAL) else None)

@@ -9,11 +9,11 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
+from gui.document.dated_refresh import DatedRefresh
 from gui.document.changes import Change
 from gui.document.editor import Editor
 from gui.widgets.theme import MutedLabel, discard
 from gui.widgets.plain import plain_label
-from gui.widgets.when_shown import WhenShown
 from scenario.labels import short_date
 from scenario.model import Prompt, Role
 from scenario.record import ScenarioRecord
@@ -100,7 +100,7 @@ class RoleView(QScrollArea):
         self.setWidget(body)
         document.scenarioOpened.connect(self._scenario_opened)
         document.recordChanged.connect(self._record_changed)
-        dated = WhenShown(self, self._show_dated)
+        dated = DatedRefresh(self, document, self._show_dated)
         document.dateChanged.connect(dated)
         document.laterEventsShownChanged.connect(dated)
         if document.record is not None:  # built after the scenario opened (its tab first shown)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from gui.document.dated_refresh import DatedRefresh
 from gui.document.document import Document
 from gui.widgets.list_panel import ListPanel
-from gui.widgets.when_shown import WhenShown
 
 
 class DatedList(ListPanel):
@@ -16,7 +16,7 @@ class DatedList(ListPanel):
         self.document = document
         # Hidden, the list catches up when shown; but with a row chosen it follows every step, so
         # that a row no longer known leaves the list and the detail pane at once.
-        self.refresh_when_shown = WhenShown(self, self.refresh, needed_now=lambda: self.view.currentIndex().isValid())
+        self.refresh_when_shown = DatedRefresh(self, document, self.refresh, needed_now=lambda: self.view.currentIndex().isValid())
         document.dateChanged.connect(self.refresh_when_shown)
         self.picked.connect(document.select)
         self.dropped.connect(document.deselect)
