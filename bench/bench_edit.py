@@ -6,20 +6,17 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 
 def run(pack: str = "tiktok-2020") -> dict[str, float]:
-    from gui.app.application import build_window
+    from bench.window import settled_window
     from scenario.pack import find_pack
     from scenario.resources import PACKS_DIR
 
     with tempfile.TemporaryDirectory() as data_dir:
-        window = build_window(Path(data_dir), "light", find_pack(pack, PACKS_DIR))
-        window.resize(1280, 800)
-        window.show()
+        window = settled_window(find_pack(pack, PACKS_DIR), data_dir)
         window.workspace.tabs.setCurrentWidget(window.workspace.assumptions)
         panel = window.workspace.assumptions.outcomes.outcomes
         while panel.blitter is None:  # the chart is made just after the tab first shows

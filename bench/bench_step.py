@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from bench.window import settled_window
 from scenario.rules import Move
 
 
@@ -41,27 +42,13 @@ def _summary(prefix: str, times: list[float]) -> dict[str, float]:
     return {f"{prefix}_p50": round(statistics.median(times), 3), f"{prefix}_p95": round(times[int(len(times) * 0.95)], 3)}
 
 
-def _window(loaded, data_dir: str):
-    """Shown, and past the start: the drawing code imports on a worker for a second or so after
-    the first paint, and steps then share the interpreter with it (bench_idle times that second)."""
-    from gui.app.application import build_window
-    from gui.widgets.drawing_import import drawing_ready
-
-    window = build_window(Path(data_dir), "light", loaded)
-    window.resize(1280, 800)
-    window.show()
-    QApplication.processEvents()  # the first paint starts the import
-    drawing_ready()
-    return window
-
-
 def run() -> dict[str, float]:
     from bench.big_pack import write_big_pack
     from scenario.pack import find_pack, load_pack
     from scenario.resources import PACKS_DIR
 
     with tempfile.TemporaryDirectory() as data_dir:
-        window = _window(find_pack("tiktok-2020", PACKS_DIR), data_dir)
+        window = settled_window(find_pack("tiktok-2020", PACKS_DIR), data_dir)
         results = _summary("step_ms", _steps(window))
         charts = window.workspace.charts
         window.workspace.tabs.setCurrentWidget(charts)
@@ -70,7 +57,7 @@ def run() -> dict[str, float]:
         results |= _summary("step_timeline_ms", _steps(window))
         window.close()
     with tempfile.TemporaryDirectory() as data_dir:
-        window = _window(load_pack(write_big_pack(Path(data_dir))), data_dir)
+        window = settled_window(load_pack(write_big_pack(Path(data_dir))), data_dir)
         results |= _summary("big_pack_step_ms", _steps(window))
         window.close()
     results["big_pack_step_ratio"] = round(results["big_pack_step_ms_p95"] / results["step_ms_p95"], 2)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStacke
 from gui.app.settings import THEMES, UiSettings
 from gui.app.window_size import keep_on_screen, size_first_window
 from gui.charts.figure_panel import preload_charts
+from gui.widgets.drawing_import import drawing_imported
+from gui.widgets.idle_work import IdleWork
 from gui.document.editor import Editor
 from gui.editors.forecast_alerts import ForecastAlerts
 from gui.start.new_scenario_dialog import NewScenarioDialog
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         self.themes = themes
         self.data_dir = data_dir
         self._painted = False
+        # after the first paint: the tabs' views and charts, once the drawing code is imported and a pack is open
+        self.idle_work = IdleWork(lambda: drawing_imported() and self.document.loaded is not None, self)
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.pack_editors: list[PackEditorWindow] = []  # each asks about its unsaved changes before the app quits
         # makes a pack editor window on a file (None: a new pack); set by whoever builds this window (gui.app.application)
@@ -348,9 +352,10 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:  # the window is on screen: use the idle time for what the first chart needs
+        if not self._painted:  # the window is on screen: use the idle time for what the tabs and charts need
             self._painted = True
             QTimer.singleShot(0, preload_charts)
+            self.workspace.prepare_in_idle(self.idle_work)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: every editor commits its text, the store gets one more try,

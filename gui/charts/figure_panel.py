@@ -23,6 +23,7 @@ from gui.widgets.drawing_import import drawing_ready, import_in_background
 from gui.widgets.folders import in_start_folder, remember
 from gui.widgets.theme import MutedLabel
 
+CATCH_UP_AFTER_MS = 1000  # a pause in stepping or typing: a hidden chart is drawn again then
 Drawer = Callable[[Any, Any], Any]  # (Axes, ChartStyle) -> ChartTable or TimelineChart
 
 
@@ -68,6 +69,10 @@ class FigurePanel(QWidget):
         self.blitter: Any = None
         self._drawer: Drawer | None = None
         self._stale = False
+        self._draw_when_shown = False
+        self._drawn_once = False  # at its size, so a drawing dropped while hidden can be made again in idle time
+        self._catch_up = QTimer(self, singleShot=True, interval=CATCH_UP_AFTER_MS)
+        self._catch_up.timeout.connect(self._draw_hidden)
         self.placeholder = MutedLabel("Preparing the chart…")  # not a disabled label: its grey is too faint to read
         self.save_button = QPushButton("Save &image…")
         self.save_button.setToolTip("Save this chart as PNG or SVG")
@@ -87,18 +92,35 @@ class FigurePanel(QWidget):
         self.box.addLayout(buttons)
 
     def set_drawer(self, drawer: Drawer) -> None:
-        """What to draw; drawn now if the panel is on screen, else when it next appears."""
+        """What to draw; drawn now if the panel is on screen, else when it next appears.
+
+        Hidden, the old drawing is dropped at once: it may show what is no longer known on the
+        date (a step back), and must not stay in the window. Once the student pauses, it is
+        drawn again in idle time, so showing it is still quick.
+        """
         self._drawer = drawer
         self._stale = True
-        if self.canvas is not None and self.isVisible():
+        if self.canvas is None:
+            return
+        if self.isVisible():
             self.render()
+            return
+        if self.result is not None:
+            self._release()
+            self.figure.clear()
+            self.result = None
+        if self._drawn_once:
+            self._catch_up.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.canvas is None:
-            QTimer.singleShot(0, self._create)  # after this paint: the window shows first
+            QTimer.singleShot(0, self.prepare)  # after this paint: the window shows first
         elif self._stale:
             self.render()
+        elif self._draw_when_shown:
+            self._draw_when_shown = False
+            self.canvas.draw_idle()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -107,7 +129,9 @@ class FigurePanel(QWidget):
             if self.isVisible():
                 self.render()
 
-    def _create(self) -> None:
+    def prepare(self) -> None:
+        """Make the figure and its artists: when first shown, or ahead of time as idle work while
+        the panel is hidden, so that showing it leaves only the draw at its size to do."""
         if self.canvas is not None:
             return
         drawing_ready()
@@ -118,19 +142,34 @@ class FigurePanel(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setAccessibleName(self.accessibleName())
         self.canvas.setMinimumHeight(160)
+        self.canvas.mpl_connect("draw_event", self._drawn_in_full)
         self.box.replaceWidget(self.placeholder, self.canvas)
         self.placeholder.hide()
         self.canvas.show()
         self.box.activate()  # the canvas takes its size now: the first draw is at the size seen, not matplotlib's default
         self.render()
 
+    def _drawn_in_full(self, _event: object) -> None:
+        """Drawn at its size while hidden (laid out as idle work): showing it only paints."""
+        self._draw_when_shown = False
+        self._drawn_once = True
+
+    def _draw_hidden(self) -> None:
+        """Idle work after a pause: the drawing dropped while hidden, made again at the size it had."""
+        if self._stale and not self.isVisible():
+            self.render()
+            self.canvas.draw()
+
+    def _release(self) -> None:
+        if self.blitter is not None:
+            self.blitter.release()
+            self.blitter = None
+
     def render(self) -> None:
         if self.canvas is None or self._drawer is None:
             return
         self._stale = False
-        if self.blitter is not None:
-            self.blitter.release()
-            self.blitter = None
+        self._release()
         self.figure.clear()
         ax = self.figure.add_subplot()
         self.result = self._drawer(ax, chart_style(self.palette(), self.font()))
@@ -138,7 +177,9 @@ class FigurePanel(QWidget):
             from gui.plots import Blitter
 
             self.blitter = Blitter(self.canvas, self.result.moving_artists)
-        self.canvas.draw_idle()
+        self._draw_when_shown = not self.isVisible()  # a draw now would be at a size nobody sees
+        if not self._draw_when_shown:
+            self.canvas.draw_idle()
         self.drawn.emit(self.result)
 
     def repaint_moving(self) -> bool:

@@ -28,6 +28,10 @@ class BackgroundImport:
             self._worker = threading.Thread(target=load, name="import drawing code")
             self._worker.start()
 
+    def done(self) -> bool:
+        """True once the import has finished: waiting would cost nothing now."""
+        return self._worker is not None and not self._worker.is_alive()
+
     def wait(self) -> None:
         if self._worker is not None and self._worker is not threading.current_thread():
             self._worker.join()
@@ -36,3 +40,4 @@ class BackgroundImport:
 DRAWING = BackgroundImport()
 import_in_background = DRAWING.start
 drawing_ready = DRAWING.wait
+drawing_imported = DRAWING.done

@@ -1,16 +1,16 @@
-"""Tabs whose views are built the first time they are shown, or first asked for.
+"""Tabs whose views are built the first time they are shown, first asked for, or in idle time.
 
-Building every tab with the window costs start-up time, and a built tab costs time on every
-change it follows; a tab the student never opens should cost nothing. A view built late must
-show the state it was built in (its constructor catches up with its model).
+Building every tab with the window costs start-up time, so none is built before the window
+paints (the owner may build the rest in idle time afterwards: `unbuilt`). A view built late
+must show the state it was built in (its constructor catches up with its model).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 
@@ -63,6 +63,31 @@ class LazyTabs(QTabWidget):
 
     def add_lazy(self, make: Callable[[], QWidget], label: str) -> int:
         return self.addTab(_Page(make), label)
+
+    def unbuilt(self) -> list[int]:
+        return [n for n in range(self.count()) if isinstance(page := self.widget(n), _Page) and page.view is None]
+
+    def lay_out_hidden(self, index: int) -> None:
+        """Give a hidden page, and everything in it, the sizes it will have when shown.
+
+        Qt sizes a hidden widget's children only when it shows. A chart sized then draws then,
+        in front of the student; sized now, it draws in idle time, and showing it only paints.
+        This is what showing does first (each widget's pending resize event, its layout), top down.
+        """
+        page = self.widget(index)
+        if page.isVisible():
+            return
+        page.setGeometry(QTabWidget.currentWidget(self).geometry())
+        widgets = [page]
+        while widgets:
+            widget = widgets.pop(0)
+            if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+                widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
+                QCoreApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
+            if widget.layout() is not None:
+                widget.layout().activate()
+            widgets += [child for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                        if not child.isWindow() and not child.isHidden()]
 
     def view(self, index: int) -> QWidget:
         """The view on tab `index`, built now if it was not yet."""

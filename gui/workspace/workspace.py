@@ -1,7 +1,8 @@
 """The exercise page: banner and stepper on top, lists and detail below, in resizable panes.
 
-Only the Arguments tab, in front at the start, is built with the page; every other tab is built
-the first time it is shown (or asked for), so start-up and each step pay only for what is on screen.
+Only the Arguments tab, in front at the start, is built with the page, so the window paints
+soon. The other tabs, with their charts' figures, are built in idle time after that (or when
+first shown or asked for, if sooner), so a first click on a tab only lays it out and draws.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from gui.editors.arguments_view import ArgumentsView
 from gui.editors.assumptions_view import AssumptionsView
 from gui.workspace.banner import Banner
 from gui.charts.charts_view import ChartsView
+from gui.charts.figure_panel import FigurePanel
 from gui.workspace.detail_view import DetailView
 from gui.workspace.disagreements_view import DisagreementsView
 from gui.workspace.events_view import EventsView
@@ -23,6 +25,7 @@ from gui.editors.forecasts_view import ForecastsView
 from gui.workspace.in_force_view import InForceView
 from gui.editors.role_view import RoleView
 from gui.document.editor import Editor
+from gui.widgets.idle_work import IdleWork
 from gui.widgets.lazy_tabs import LazyTabs
 from gui.workspace.step_actions import StepActions
 from gui.workspace.stepper import Stepper
@@ -63,6 +66,19 @@ class Workspace(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.stepper)
         layout.addWidget(self.main, 1)
+
+    def prepare_in_idle(self, work: IdleWork) -> None:
+        """Queue each tab not built yet, then its charts' figures, one job each: the longest job
+        (the assumptions view, about 50 ms) is the most a key pressed meanwhile waits."""
+        for n in self.tabs.unbuilt():
+            work.add(lambda n=n: self._prepare_tab(n, work))
+
+    def _prepare_tab(self, index: int, work: IdleWork) -> None:
+        """Next come its charts' figures, then its layout at the size it will have, which
+        draws the charts (still in idle time)."""
+        jobs = [panel.prepare for panel in self.tabs.view(index).findChildren(FigurePanel)]
+        for job in reversed([*jobs, lambda: self.tabs.lay_out_hidden(index)]):
+            work.add_next(job)
 
     def show_tab(self, index: int) -> None:
         """Bring a tab to the front and give the keyboard to the tab bar, as a click on the tab would:

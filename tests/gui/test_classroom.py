@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.text import Text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget,
+from PySide6.QtWidgets import (QApplication, QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget,
                                QTextEdit, QWidget)
 
 from gui.app.main_window import MainWindow
@@ -83,6 +83,26 @@ def test_nothing_dated_later_is_anywhere_in_the_window(classroom, qtbot, offset)
     text = every_text(window)
     leaked = [item for item in later_items(window.document.loaded.pack, day) if item in text]
     assert leaked == []
+
+
+def test_a_tab_in_the_background_keeps_nothing_later_when_the_date_moves_back(classroom, qtbot):
+    """Hidden tabs catch up when shown, but a step back must not leave them holding what is now
+    later (a prompt, a forecast question, evidence): it stays in the window, where a screen
+    reader, an export or the next glance can meet it."""
+    window, tabs = classroom, classroom.workspace.tabs
+    pack = window.document.loaded.pack
+    end = max(e.date for e in pack.events)
+    window.document.set_date(end)
+    for n in range(tabs.count()):  # every tab seen at the end
+        tabs.setCurrentIndex(n)
+        QApplication.processEvents()
+    tabs.setCurrentWidget(window.workspace.arguments)
+    day = D(2030, 1, 2)
+    window.document.step(Move.FIRST)
+    window.document.set_date(day)
+    QApplication.processEvents()
+    text = every_text(window)
+    assert [item for item in later_items(pack, day) if item in text] == []
 
 
 def test_jumping_to_the_end_asks_and_records_the_reveal(classroom, monkeypatch):

@@ -1,0 +1,62 @@
+"""Idle time after the first paint: the other tabs and their charts are made then, so a first
+click on a tab only lays it out and paints; a hidden chart keeps nothing the date no longer knows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QApplication
+
+from gui.widgets.idle_work import IdleWork
+from scenario.rules import Move
+
+D = dt.date
+
+
+def _prepared(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: not window.idle_work.pending() and not window.workspace.tabs.unbuilt(), timeout=10_000)
+    panels = [window.workspace.assumptions.outcomes.outcomes, window.workspace.charts.panel]
+    qtbot.waitUntil(lambda: all(p.result is not None and not p._draw_when_shown for p in panels), timeout=10_000)
+
+
+def test_idle_work_waits_until_ready_and_does_one_job_per_turn(qtbot):
+    ready, done = [False], []
+    work = IdleWork(lambda: ready[0])
+    work.add(lambda: done.append("a"))
+    work.add(lambda: (done.append("b"), work.add_next(lambda: done.append("b's own"))))
+    work.add(lambda: done.append("c"))
+    QApplication.processEvents()
+    qtbot.wait(120)
+    assert done == []
+    ready[0] = True
+    qtbot.waitUntil(lambda: not work.pending())
+    assert done == ["a", "b", "b's own", "c"]
+
+
+def test_a_first_look_at_a_tab_draws_no_chart_it_was_drawn_in_idle_time_at_its_size(window, qtbot):
+    _prepared(window, qtbot)
+    for view, panel in ((window.workspace.assumptions, window.workspace.assumptions.outcomes.outcomes),
+                        (window.workspace.charts, window.workspace.charts.panel)):
+        drawn: list[object] = []
+        connection = panel.canvas.mpl_connect("draw_event", drawn.append)
+        window.workspace.tabs.setCurrentWidget(view)
+        QApplication.processEvents()
+        window.repaint()
+        assert drawn == [], f"{panel.accessibleName()} was drawn again when shown"
+        width, height = panel.canvas.get_width_height(physical=True)
+        assert (width, height) == (panel.canvas.width() * panel.canvas.devicePixelRatio(), panel.canvas.height() * panel.canvas.devicePixelRatio())
+        renderer = panel.canvas.get_renderer()
+        assert (renderer.width, renderer.height) == (width, height), "the image painted is the size shown"
+        panel.canvas.mpl_disconnect(connection)
+
+
+def test_a_hidden_chart_drops_what_a_step_back_unknew_and_is_drawn_again_after_a_pause(window, qtbot):
+    document, charts = window.document, window.workspace.charts
+    document.set_date(D(2030, 3, 1))
+    _prepared(window, qtbot)
+    assert "Order 2" in [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
+    document.step(Move.FIRST)
+    assert charts.panel.figure.axes == [] and charts.panel.result is None, "the hidden timeline kept a later order"
+    qtbot.waitUntil(lambda: charts.panel.result is not None, timeout=5000)
+    assert charts.shows_current_date()
+    assert "Order 2" not in [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
