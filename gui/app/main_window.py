@@ -73,8 +73,8 @@ class MainWindow(QMainWindow):
         self.themes = themes
         self.data_dir = data_dir
         self._painted = False
-        # after the first paint: the tabs' views and charts, once the drawing code is imported and a pack is open
-        self.idle_work = IdleWork(lambda: drawing_imported() and self.document.loaded is not None, self)
+        # after the first paint, with a pack open: the tabs' views and charts, once the drawing code is imported
+        self.idle_work = IdleWork(drawing_imported, self)
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.pack_editors: list[PackEditorWindow] = []  # each asks about its unsaved changes before the app quits
         # makes a pack editor window on a file (None: a new pack); set by whoever builds this window (gui.app.application)
@@ -355,7 +355,11 @@ class MainWindow(QMainWindow):
         if not self._painted:  # the window is on screen: use the idle time for what the tabs and charts need
             self._painted = True
             QTimer.singleShot(0, preload_charts)
-            self.workspace.prepare_in_idle(self.idle_work)
+            if self.document.loaded is not None:
+                self.workspace.prepare_in_idle(self.idle_work)
+            else:  # the start page: the tabs are made once a pack opens, not polled for meanwhile
+                self.document.packOpened.connect(lambda _loaded: self.workspace.prepare_in_idle(self.idle_work),
+                                                 Qt.ConnectionType.SingleShotConnection)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: every editor commits its text, the store gets one more try,

@@ -75,7 +75,7 @@ class LazyTabs(QTabWidget):
         This is what showing does first (each widget's pending resize event, its layout), top down.
         """
         page = self.widget(index)
-        if page.isVisible():
+        if page.isVisible() or not self.isVisible():  # shown already, or no page in front to take the size of
             return
         page.setGeometry(QTabWidget.currentWidget(self).geometry())
         widgets = [page]

@@ -60,3 +60,14 @@ def test_a_hidden_chart_drops_what_a_step_back_unknew_and_is_drawn_again_after_a
     qtbot.waitUntil(lambda: charts.panel.result is not None, timeout=5000)
     assert charts.shows_current_date()
     assert "Order 2" not in [t.get_text() for t in charts.panel.figure.axes[0].get_yticklabels()]
+
+
+def test_on_the_start_page_nothing_waits_in_idle_time_until_a_pack_opens(make_window, qtbot):
+    """No timer wakes the app every few milliseconds while the start page is up (a laptop's battery)."""
+    window = make_window(pack=False)
+    unbuilt = window.workspace.tabs.unbuilt()
+    window.repaint()
+    qtbot.wait(200)
+    assert window.idle_work.pending() == 0 and window.workspace.tabs.unbuilt() == unbuilt != []
+    window.document.start_scenario(window.document.find_pack("mini"), "First")
+    qtbot.waitUntil(lambda: not window.workspace.tabs.unbuilt(), timeout=10_000)
