@@ -9,6 +9,7 @@ whose drawing reports `moving_artists` gets a Blitter: moving those artists and 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 from gui.charts.chart_style import chart_style
 from gui.charts.data_dialog import DataDialog
 from gui.widgets.drawing_import import drawing_ready, import_in_background
+from gui.widgets.idle_work import ACTIVITY
 from gui.widgets.folders import in_start_folder, remember
 from gui.widgets.theme import MutedLabel
 
-CATCH_UP_AFTER_MS = 1000  # a pause in stepping or typing: a hidden chart is drawn again then
+CATCH_UP_AFTER_MS = 1000  # a pause this long in stepping or typing: a hidden chart is drawn again then
 Drawer = Callable[[Any, Any], Any]  # (Axes, ChartStyle) -> ChartTable or TimelineChart
 
 
@@ -156,7 +158,9 @@ class FigurePanel(QWidget):
 
     def _draw_hidden(self) -> None:
         """Idle work after a pause: the drawing dropped while hidden, made again at the size it had."""
-        if self._stale and not self.isVisible():
+        if (wait := CATCH_UP_AFTER_MS - ACTIVITY.quiet_ms()) > 0:  # still stepping: a draw now would be a hitch
+            self._catch_up.start(math.ceil(wait))
+        elif self._stale and not self.isVisible():
             self.render()
             self.canvas.draw()
 

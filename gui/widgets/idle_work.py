@@ -8,17 +8,36 @@ key pressed meanwhile waits for one job at most (measured in `make bench` as idl
 
 from __future__ import annotations
 
+import math
+import time
 from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-GAP_MS = 10  # between jobs, so paints and input queued meanwhile go first
+GAP_MS = 0  # the next turn of the loop: paints and input queued meanwhile go first
 WAIT_MS = 50  # how often to look again while not ready
+PAUSE_MS = 250  # no job while the student is stepping or typing: each would be a hitch in it
+
+
+class Activity:
+    """When the student last changed something (a step, an edit): idle work waits for a pause."""
+
+    def __init__(self) -> None:
+        self._last = -math.inf
+
+    def touch(self, *_: object) -> None:
+        self._last = time.monotonic()
+
+    def quiet_ms(self) -> float:
+        return (time.monotonic() - self._last) * 1000
+
+
+ACTIVITY = Activity()  # one student, one app: the window's document touches it
 
 
 class IdleWork(QObject):
-    """A queue of jobs run on the UI thread once `ready()` says so; a job may add more."""
+    """A queue of jobs run on the UI thread once `ready()` says so and the student pauses; a job may add more."""
 
     def __init__(self, ready: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +68,9 @@ class IdleWork(QObject):
             return
         if not self._ready():
             self._timer.start(WAIT_MS)
+            return
+        if (wait := PAUSE_MS - ACTIVITY.quiet_ms()) > 0:
+            self._timer.start(math.ceil(wait))
             return
         self._jobs.popleft()()
         if self._jobs:

@@ -25,7 +25,7 @@ from gui.editors.forecasts_view import ForecastsView
 from gui.workspace.in_force_view import InForceView
 from gui.editors.role_view import RoleView
 from gui.document.editor import Editor
-from gui.widgets.idle_work import IdleWork
+from gui.widgets.idle_work import ACTIVITY, IdleWork
 from gui.widgets.lazy_tabs import LazyTabs
 from gui.workspace.step_actions import StepActions
 from gui.workspace.stepper import Stepper
@@ -41,6 +41,8 @@ class Workspace(QWidget):
         self.events = EventsView(document)
         self.detail = DetailView(document)
         self.arguments = ArgumentsView(editor)
+        for change in (document.dateChanged, document.recordChanged):
+            change.connect(ACTIVITY.touch)
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("What you do at this date")
@@ -69,7 +71,8 @@ class Workspace(QWidget):
 
     def prepare_in_idle(self, work: IdleWork) -> None:
         """Queue each tab not built yet, then its charts' figures, one job each: the longest job
-        (the assumptions view, about 50 ms) is the most a key pressed meanwhile waits."""
+        (a chart's draw, 50-90 ms) is the most a key pressed meanwhile waits, and no job starts
+        while the student is stepping or editing (`ACTIVITY`)."""
         for n in self.tabs.unbuilt():
             work.add(lambda n=n: self._prepare_tab(n, work))
 

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets.idle_work import IdleWork
+from scenario.record import AssumptionValue
 from scenario.rules import Move
 
 D = dt.date
@@ -71,3 +72,22 @@ def test_on_the_start_page_nothing_waits_in_idle_time_until_a_pack_opens(make_wi
     assert window.idle_work.pending() == 0 and window.workspace.tabs.unbuilt() == unbuilt != []
     window.document.start_scenario(window.document.find_pack("mini"), "First")
     qtbot.waitUntil(lambda: not window.workspace.tabs.unbuilt(), timeout=10_000)
+
+
+def test_no_hidden_chart_is_drawn_while_the_student_keeps_stepping(window, qtbot):
+    """Catching up is idle work: a draw (50-90 ms) between two steps would be a hitch in them.
+    An edit drops the hidden outcome chart; the steps after it do not touch that chart, yet
+    it waits until they pause."""
+    document, outcomes = window.document, window.workspace.assumptions.outcomes.outcomes
+    document.set_date(D(2030, 3, 1))
+    _prepared(window, qtbot)
+    window.editor.edit_assumption("p-deal", AssumptionValue(value=0.7), "x")
+    assert outcomes.result is None
+    drawn: list[object] = []
+    outcomes.canvas.mpl_connect("draw_event", drawn.append)
+    for _ in range(8):  # a step every 200 ms for 1.6 s: longer than the pause a catch-up waits for
+        document.step(Move.PREVIOUS_DAY)
+        qtbot.wait(200)
+    assert drawn == []
+    qtbot.waitUntil(lambda: drawn != [], timeout=5000)
+    assert outcomes.result is not None
