@@ -160,7 +160,7 @@ class FigurePanel(QWidget):
         """Idle work after a pause: the drawing dropped while hidden, made again at the size it had."""
         if (wait := CATCH_UP_AFTER_MS - ACTIVITY.quiet_ms()) > 0:  # still stepping: a draw now would be a hitch
             self._catch_up.start(math.ceil(wait))
-        elif self._stale and not self.isVisible():
+        elif self._stale and not self.isVisible() and self.window().isVisible():  # not for a closed window
             self.render()
             self.canvas.draw()
 

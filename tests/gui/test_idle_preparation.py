@@ -91,3 +91,16 @@ def test_no_hidden_chart_is_drawn_while_the_student_keeps_stepping(window, qtbot
     assert drawn == []
     qtbot.waitUntil(lambda: drawn != [], timeout=5000)
     assert outcomes.result is not None
+
+
+def test_a_closed_window_draws_nothing_in_idle_time(window, qtbot):
+    """A window closed with a hidden chart waiting to catch up does not draw it: a lingering window
+    (a preview, a test) would steal the time of the one in use."""
+    outcomes = window.workspace.assumptions.outcomes.outcomes
+    _prepared(window, qtbot)
+    window.editor.edit_assumption("p-deal", AssumptionValue(value=0.7), "x")
+    drawn: list[object] = []
+    outcomes.canvas.mpl_connect("draw_event", drawn.append)
+    window.close()
+    qtbot.wait(1500)
+    assert drawn == []
