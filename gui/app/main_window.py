@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self._painted = False
         # after the first paint, with a pack open: the tabs' views and charts, once the drawing code is imported
-        self.idle_work = IdleWork(lambda: drawing_imported() and self.isVisible(), self)
+        self.idle_work = IdleWork(drawing_imported, self)
         self.class_windows: list = []  # teacher views opened from this window, kept alive while open
         self.pack_editors: list[PackEditorWindow] = []  # each asks about its unsaved changes before the app quits
         # makes a pack editor window on a file (None: a new pack); set by whoever builds this window (gui.app.application)
@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         for class_window in self.class_windows:  # each stops its loading thread before the app quits
             class_window.close()
         self.save_layout()
+        self.idle_work.stop()
         self.document.shutdown()
         super().closeEvent(event)
 

@@ -60,6 +60,11 @@ class IdleWork(QObject):
         if not self._timer.isActive():
             self._timer.start(GAP_MS)
 
+    def stop(self) -> None:
+        """Drop what is left (the window closed): nothing waits or polls for it any more."""
+        self._jobs.clear()
+        self._timer.stop()
+
     def pending(self) -> int:
         return len(self._jobs)
 

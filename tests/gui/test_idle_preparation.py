@@ -104,3 +104,11 @@ def test_a_closed_window_draws_nothing_in_idle_time(window, qtbot):
     window.close()
     qtbot.wait(1500)
     assert drawn == []
+
+
+def test_closing_the_window_drops_its_idle_work(make_window):
+    window = make_window()
+    window.repaint()
+    assert window.idle_work.pending() > 0
+    window.close()
+    assert window.idle_work.pending() == 0
