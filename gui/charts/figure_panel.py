@@ -151,6 +151,11 @@ class FigurePanel(QWidget):
         self.box.activate()  # the canvas takes its size now: the first draw is at the size seen, not matplotlib's default
         self.render()
 
+    @property
+    def ready_to_show(self) -> bool:
+        """Drawn, and at its size: showing it now only paints (idle work has prepared it)."""
+        return self.result is not None and not self._stale and not self._draw_when_shown
+
     def _drawn_in_full(self, _event: object) -> None:
         """Drawn at its size while hidden (laid out as idle work): showing it only paints."""
         self._draw_when_shown = False

@@ -1,9 +1,9 @@
 """Work done in the pauses while the student reads, one small job at a time.
 
 The first look at a tab used to pay for building its view and its chart (about 160 ms, a
-visible lag after the click). Built in idle time after the window has painted, the tab only
-has to lay out and draw when it is first shown. Each job is one turn of the event loop, so a
-key pressed meanwhile waits for one job at most (measured in `make bench` as idle_stall).
+visible lag after the click). Built, laid out and drawn in idle time after the window has
+painted, the tab only has to paint when it is first shown. Each job is one turn of the event
+loop, so a key pressed meanwhile waits for one job at most (`make bench`: idle_stall).
 """
 
 from __future__ import annotations

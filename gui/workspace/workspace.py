@@ -2,7 +2,8 @@
 
 Only the Arguments tab, in front at the start, is built with the page, so the window paints
 soon. The other tabs, with their charts' figures, are built in idle time after that (or when
-first shown or asked for, if sooner), so a first click on a tab only lays it out and draws.
+first shown or asked for, if sooner) and laid out at their size, so their charts are drawn
+then too: a first click on a tab only paints.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ D = dt.date
 def _prepared(window, qtbot) -> None:
     qtbot.waitUntil(lambda: not window.idle_work.pending() and not window.workspace.tabs.unbuilt(), timeout=10_000)
     panels = [window.workspace.assumptions.outcomes.outcomes, window.workspace.charts.panel]
-    qtbot.waitUntil(lambda: all(p.result is not None and not p._draw_when_shown for p in panels), timeout=10_000)
+    qtbot.waitUntil(lambda: all(p.ready_to_show for p in panels), timeout=10_000)
 
 
 def test_idle_work_waits_until_ready_and_does_one_job_per_turn(qtbot):
